@@ -1,1 +1,3 @@
-return 0;
+using Cybercantal.Edge.Agent.Cli;
+
+return await AgentCommandLine.RunAsync(args, Console.Out, Console.Error);
