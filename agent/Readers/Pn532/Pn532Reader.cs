@@ -139,7 +139,7 @@ public sealed class Pn532Reader : IBadgeReader
         {
             // IOException / UnauthorizedAccessException / FileNotFoundException (device node gone),
             // InvalidOperationException (port closed under us): all mean "reopen later".
-            return ex.GetType().Name + ": " + ex.Message;
+            return ex.GetType().Name + ": " + ex.Message.TrimEnd('.');
         }
         finally
         {

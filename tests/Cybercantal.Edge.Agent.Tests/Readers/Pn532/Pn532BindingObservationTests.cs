@@ -15,9 +15,12 @@ public sealed class Pn532BindingObservationTests(ITestOutputHelper output)
     {
         using var pair = SocatPtyPair.Start();
         using var emulator = new Pn532Emulator(pair.CardPath);
-        using var binding = new Iot.Device.Pn532.Pn532(pair.AgentPath);
+        // The binding's own serial init is not reliable (it reads the 6-byte ACK with one SerialPort.Read that may
+        // return fewer bytes): it throws "Can't find a PN532" now and then, leaking its open port. Hence the retries.
+        using var binding = CreateBinding(pair.AgentPath, out var failedAttempts);
+        output.WriteLine($"Binding constructor failures before success: {failedAttempts}");
 
-        var init = emulator.Commands.Select(command => Convert.ToHexString(command)).ToList();
+        var init = emulator.Commands.Skip(emulator.Commands.Count - 4).Select(command => Convert.ToHexString(command)).ToList();
         output.WriteLine("Binding init commands: " + string.Join(" ", init));
         // Wake-up bytes + SAMConfiguration, SAMConfiguration again, GetFirmwareVersion, SetParameters(AutomaticATR_RES | AutomaticRATS).
         Assert.Equal(["14011700", "14011700", "02", "1214"], init);
@@ -28,11 +31,29 @@ public sealed class Pn532BindingObservationTests(ITestOutputHelper output)
         emulator.PresentCard(0xA1, 0xB2, 0xC3, 0xD4);
         emulator.InjectFaults(Pn532EmulatorFault.BadChecksum, 1);
         var broken = binding.ListPassiveTarget(MaxTarget.One, TargetBaudRate.B106kbpsTypeA);
-        var good = binding.ListPassiveTarget(MaxTarget.One, TargetBaudRate.B106kbpsTypeA);
+        byte[]? good = null;
+        for (var attempt = 0; attempt < 5 && good is null; attempt++)
+        {
+            good = binding.ListPassiveTarget(MaxTarget.One, TargetBaudRate.B106kbpsTypeA);
+        }
 
         Assert.Null(empty);
         Assert.Null(broken);
         Assert.NotNull(good);
         Assert.Equal([0xA1, 0xB2, 0xC3, 0xD4], binding.TryDecode106kbpsTypeA(good.AsSpan(1))!.NfcId);
+    }
+
+    private static Iot.Device.Pn532.Pn532 CreateBinding(string path, out int failedAttempts)
+    {
+        for (failedAttempts = 0; ; failedAttempts++)
+        {
+            try
+            {
+                return new Iot.Device.Pn532.Pn532(path);
+            }
+            catch (Exception ex) when (failedAttempts < 5 && ex.Message.Contains("PN532", StringComparison.Ordinal))
+            {
+            }
+        }
     }
 }

@@ -1,10 +1,11 @@
 using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Tests.Support.Pn532;
+using Xunit.Abstractions;
 
 namespace Cybercantal.Edge.Agent.Tests.Readers.Pn532;
 
 /// <summary>The reader against the PN532 emulator over a real socat pty pair.</summary>
-public sealed class Pn532ReaderSerialTests
+public sealed class Pn532ReaderSerialTests(ITestOutputHelper output)
 {
     private static readonly byte[] FourByteUid = [0xA1, 0xB2, 0xC3, 0xD4];
     private static readonly byte[] SevenByteUid = [0x04, 0xA1, 0xB2, 0xC3, 0xD4, 0xE5, 0xF6];
@@ -171,5 +172,9 @@ public sealed class Pn532ReaderSerialTests
         Assert.Equal(1, bench.Logger.Count(1601));
         Assert.Single(bench.Sink.Faults, fault => fault.Contains("unavailable", StringComparison.Ordinal));
         Assert.Equal(1, bench.Logger.Count(1603));
+        foreach (var entry in bench.Logger.Entries.Where(entry => entry.EventId is 1601 or 1602 or 1603))
+        {
+            output.WriteLine($"{entry.EventId} {entry.Level}: {entry.Message}");
+        }
     }
 }
