@@ -10,6 +10,19 @@ public sealed class Pn532RecordingSink : IBadgeReadSink
     private readonly Lock _gate = new();
     private readonly List<Credential> _reads = [];
     private readonly List<string> _faults = [];
+    private readonly List<long> _readTimestamps = [];
+
+    /// <summary><see cref="TimeProvider.GetTimestamp"/> values passed with each read.</summary>
+    public IReadOnlyList<long> ReadTimestamps
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _readTimestamps];
+            }
+        }
+    }
 
     public IReadOnlyList<Credential> Reads
     {
@@ -38,6 +51,7 @@ public sealed class Pn532RecordingSink : IBadgeReadSink
         lock (_gate)
         {
             _reads.Add(credential);
+            _readTimestamps.Add(timestamp);
         }
     }
 
