@@ -202,7 +202,7 @@ public sealed class Pn532Reader : IBadgeReader
         }
 
         Pn532Log.ProtocolFault(_logger, ReaderId, _device, fault, suppressed);
-        _sink.ReaderFault(_configuration, suppressed == 0
+        FaultToSink(suppressed == 0
             ? "PN532 protocol fault: " + fault
             : string.Create(CultureInfo.InvariantCulture, $"PN532 protocol fault: {fault} (+{suppressed} since the previous report)"));
     }
@@ -222,7 +222,20 @@ public sealed class Pn532Reader : IBadgeReader
         outage.Since = _time.GetTimestamp();
         outage.FailedAttempts = 1;
         Pn532Log.Unavailable(_logger, ReaderId, _device, reason);
-        _sink.ReaderFault(_configuration, $"PN532 unavailable on {_device}: {reason}");
+        FaultToSink($"PN532 unavailable on {_device}: {reason}");
+    }
+
+    private void FaultToSink(string fault)
+    {
+        try
+        {
+            _sink.ReaderFault(_configuration, fault);
+        }
+        catch (Exception ex)
+        {
+            // The contract says it never throws; if it does, polling must still go on.
+            Pn532Log.SinkFailed(_logger, ReaderId, ex);
+        }
     }
 
     private static void DisposeQuietly(IPn532Port? port)
