@@ -40,6 +40,8 @@ internal static class WiegandHarness
             new("noise 0.1 glitch/frame", 0, 0.1, TimeSpan.FromMilliseconds(60)),
             new("noise 1 glitch/frame", 0, 1.0, TimeSpan.FromMilliseconds(60)),
             new("jitter 0.5 ms + noise 0.1/frame", 0.5, 0.1, TimeSpan.FromMilliseconds(60)),
+            new("one 5 ms callback stall per frame", 0, 0, TimeSpan.FromMilliseconds(60), StallMs: 5),
+            new("one 5 ms stall in 10 frames", 0, 0, TimeSpan.FromMilliseconds(60), StallMs: 5, StallPerFrame: 0.1),
 
             // The trade-off of MinimumEdgeSpacing: wider turns more transposed bits into faults, and more good frames too.
             new("jitter 0.5 ms, edge spacing 0.6 ms", 0.5, 0, TimeSpan.FromMilliseconds(60), TimeSpan.FromMicroseconds(600)),
@@ -56,7 +58,7 @@ internal static class WiegandHarness
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{scenario.Name,-37} | {result.Correct,7} | {result.Counters.Faults,6} ({result.Counters.WrongLength}/{result.Counters.ParityErrors}/{result.Counters.SimultaneousEdges}) | {result.Lost,4} | {result.Wrong,5} | {100.0 * (frames - result.Correct) / frames,9:F2}% | {result.Elapsed.TotalMilliseconds,7:F0}"));
-            if (scenario.JitterMs == 0 && scenario.NoisePerFrame == 0 && result.Correct != frames)
+            if (scenario.JitterMs == 0 && scenario.NoisePerFrame == 0 && scenario.StallMs == 0 && result.Correct != frames)
             {
                 failed = true;
             }
@@ -110,6 +112,11 @@ internal static class WiegandHarness
             }
 
             events.Sort((a, b) => a.At.CompareTo(b.At));
+            if (scenario.StallMs > 0 && random.NextDouble() < scenario.StallPerFrame)
+            {
+                Stall(events, frameStart + ((frameEnd - frameStart) * random.NextDouble()), TimeSpan.FromMilliseconds(scenario.StallMs));
+            }
+
             var readsBefore = sink.Reads;
             var faultsBefore = sink.Faults;
             foreach (var (at, line) in events)
@@ -144,6 +151,25 @@ internal static class WiegandHarness
         stop.Cancel();
         run.GetAwaiter().GetResult();
         return new Result(correct, wrong, lost, reader.Counters, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// The callback thread stops for <paramref name="length"/> (a GC pause, SD-card I/O): edges that happen meanwhile
+    /// wait in the kernel queue and are delivered together when it resumes, 10 µs apart, each then timestamped.
+    /// </summary>
+    private static void Stall(List<(TimeSpan At, int Line)> events, TimeSpan start, TimeSpan length)
+    {
+        var resume = start + length;
+        var delivered = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].At >= start && events[i].At < resume)
+            {
+                events[i] = (resume + (TimeSpan.FromMicroseconds(10) * delivered++), events[i].Line);
+            }
+        }
+
+        events.Sort((a, b) => a.At.CompareTo(b.At));
     }
 
     private static void AdvanceTo(FakeTimeProvider time, DateTimeOffset at)
@@ -210,7 +236,14 @@ internal static class WiegandHarness
             : fallback;
     }
 
-    private sealed record Scenario(string Name, double JitterMs, double NoisePerFrame, TimeSpan Silence, TimeSpan? EdgeSpacing = null);
+    private sealed record Scenario(
+        string Name,
+        double JitterMs,
+        double NoisePerFrame,
+        TimeSpan Silence,
+        TimeSpan? EdgeSpacing = null,
+        double StallMs = 0,
+        double StallPerFrame = 1);
 
     private sealed record Result(int Correct, int Wrong, int Lost, WiegandReaderCounters Counters, TimeSpan Elapsed);
 
