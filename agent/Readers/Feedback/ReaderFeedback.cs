@@ -139,6 +139,12 @@ public sealed class ReaderFeedback : IDisposable
 
         try
         {
+            // GpioController hands back an already-open line instead of failing: never drive a line someone else owns.
+            if (_gpio.IsPinOpen(number))
+            {
+                throw new InvalidOperationException($"GPIO {number} is already used by another part of the agent; check the site file for a pin used twice.");
+            }
+
             _gpio.OpenPin(number, PinMode.Output, _off);
             _pins[(int)output] = number;
         }

@@ -30,7 +30,9 @@ public sealed class WiegandReader : IBadgeReader
     private readonly WiegandFaultLogLimiter _faultLog;
     private readonly PinChangeEventHandler _onD0;
     private readonly PinChangeEventHandler _onD1;
+    private readonly List<int> _opened = new(2);
     private ITimer? _gapTimer;
+    private WiegandReaderCounters _counters;
 
     public WiegandReader(
         ReaderConfiguration reader,
@@ -61,7 +63,16 @@ public sealed class WiegandReader : IBadgeReader
     public string ReaderId => _reader.Id;
 
     /// <summary>Frames decoded since start, by outcome (for status pages and benchmarks).</summary>
-    public WiegandReaderCounters Counters { get; private set; }
+    public WiegandReaderCounters Counters
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _counters;
+            }
+        }
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -83,7 +94,7 @@ public sealed class WiegandReader : IBadgeReader
                 }
                 finally
                 {
-                    Close(d0, d1);
+                    Close();
                 }
 
                 return;
@@ -105,8 +116,8 @@ public sealed class WiegandReader : IBadgeReader
         try
         {
             // The reader drives both lines (idle high through its pull-ups, via a level shifter to 3.3 V).
-            _gpio.OpenPin(d0, PinMode.Input);
-            _gpio.OpenPin(d1, PinMode.Input);
+            OpenInput(d0);
+            OpenInput(d1);
             _gapTimer = _time.CreateTimer(_ => OnGapElapsed(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _gpio.RegisterCallbackForPinValueChangedEvent(d0, PinEventTypes.Falling, _onD0);
             _gpio.RegisterCallbackForPinValueChangedEvent(d1, PinEventTypes.Falling, _onD1);
@@ -119,22 +130,34 @@ public sealed class WiegandReader : IBadgeReader
         {
             WiegandLog.OpenFailed(_logger, exception, ReaderId, d0, d1, _timing.ReopenDelay);
             ReportFault($"cannot open Wiegand data lines GPIO {d0}/{d1}: {exception.Message}");
-            Close(d0, d1);
+            Close();
             return false;
         }
     }
 
-    private void Close(int d0, int d1)
+    private void OpenInput(int pin)
     {
-        foreach (var (pin, handler) in new[] { (d0, _onD0), (d1, _onD1) })
+        // GpioController hands back a line that is already open instead of failing: never take over
+        // a line another part of the agent (a strike output!) owns.
+        if (_gpio.IsPinOpen(pin))
         {
+            throw new InvalidOperationException($"GPIO {pin} is already used by another part of the agent; check the site file for a pin used twice.");
+        }
+
+        _gpio.OpenPin(pin, PinMode.Input);
+        _opened.Add(pin);
+    }
+
+    // Releases only the lines this reader opened: a line that failed as busy belongs to someone else.
+    private void Close()
+    {
+        for (var i = 0; i < _opened.Count; i++)
+        {
+            var pin = _opened[i];
             try
             {
-                if (_gpio.IsPinOpen(pin))
-                {
-                    _gpio.UnregisterCallbackForPinValueChangedEvent(pin, handler);
-                    _gpio.ClosePin(pin);
-                }
+                _gpio.UnregisterCallbackForPinValueChangedEvent(pin, i == 0 ? _onD0 : _onD1);
+                _gpio.ClosePin(pin);
             }
 #pragma warning disable CA1031 // Closing is best effort: a line that cannot be released must not stop the others.
             catch (Exception)
@@ -143,6 +166,7 @@ public sealed class WiegandReader : IBadgeReader
             }
         }
 
+        _opened.Clear();
         lock (_gate)
         {
             _gapTimer?.Dispose();
@@ -198,7 +222,7 @@ public sealed class WiegandReader : IBadgeReader
     {
         lock (_gate)
         {
-            Counters = Counters.Add(frame.Status);
+            _counters = _counters.Add(frame.Status);
         }
 
         switch (frame.Status)

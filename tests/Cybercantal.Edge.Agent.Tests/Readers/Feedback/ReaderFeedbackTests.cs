@@ -129,6 +129,20 @@ public sealed class ReaderFeedbackTests : IDisposable
     }
 
     [Fact]
+    public void A_line_already_used_elsewhere_is_not_taken_over()
+    {
+        _gpio.OpenPin(Red, PinMode.Output, PinValue.High);
+        using var feedback = Create(SignalLevel.High);
+
+        feedback.Show(FeedbackPattern.Fault);
+        Run(TimeSpan.FromSeconds(3));
+
+        Assert.False(feedback.Has(FeedbackOutput.RedLed));
+        Assert.Equal(PinValue.High, _driver.LevelOf(Red));
+        Assert.DoesNotContain(Timeline(), w => w.Pin == Red);
+    }
+
+    [Fact]
     public void Dispose_turns_everything_off_and_releases_the_lines()
     {
         var feedback = Create(SignalLevel.High);

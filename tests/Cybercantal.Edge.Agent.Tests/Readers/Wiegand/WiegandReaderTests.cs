@@ -213,6 +213,19 @@ public sealed class WiegandReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_line_already_used_by_another_part_is_reported_and_left_alone()
+    {
+        _gpio.OpenPin(D1, PinMode.Output, PinValue.Low);
+        var run = CreateReader(Reader()).RunAsync(_stop.Token);
+
+        Assert.Single(_sink.Faults);
+        Assert.False(_driver.IsOpen(D0));
+        Assert.True(_driver.IsOpen(D1));
+        Assert.Equal(PinMode.Output, _gpio.GetPinMode(D1));
+        await StopAsync(run);
+    }
+
+    [Fact]
     public async Task A_reader_without_both_data_lines_reports_its_configuration_and_stops()
     {
         var reader = CreateReader(new ReaderConfiguration { Id = "murat-entree", Kind = ReaderKind.Wiegand, WiegandD0Pin = D0 });
