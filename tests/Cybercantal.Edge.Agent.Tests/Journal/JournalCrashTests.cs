@@ -122,6 +122,7 @@ public sealed class JournalCrashTests(ITestOutputHelper output) : IDisposable
         private readonly TaskCompletionSource<long> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly List<long> _durable = [];
+        private readonly List<string> _stderr = [];
 
         private StressChild(Process process) => _process = process;
 
@@ -159,7 +160,16 @@ public sealed class JournalCrashTests(ITestOutputHelper output) : IDisposable
             var process = new Process { StartInfo = start, EnableRaisingEvents = true };
             var child = new StressChild(process);
             process.OutputDataReceived += (_, e) => child.OnLine(e.Data);
-            process.ErrorDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    lock (child._stderr)
+                    {
+                        child._stderr.Add(e.Data);
+                    }
+                }
+            };
             Assert.True(process.Start());
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -185,7 +195,13 @@ public sealed class JournalCrashTests(ITestOutputHelper output) : IDisposable
             if (line is null)
             {
                 // End of stdout: the process is gone and every line it managed to print has been read.
-                _ready.TrySetException(new InvalidOperationException("journal-stress exited before it was ready"));
+                string errors;
+                lock (_stderr)
+                {
+                    errors = string.Join(Environment.NewLine, _stderr);
+                }
+
+                _ready.TrySetException(new InvalidOperationException("journal-stress exited before it was ready; stderr:" + Environment.NewLine + errors));
                 _exited.TrySetResult();
                 return;
             }
