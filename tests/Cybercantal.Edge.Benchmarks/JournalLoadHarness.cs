@@ -60,6 +60,8 @@ public static class JournalLoadHarness
         var entry = Entry();
         var startDurable = journal.DurableSequence;
         var startBatches = journal.CommittedBatches;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
         var workers = Enumerable.Range(0, producers).Select(_ => Task.Run(async () =>
@@ -82,7 +84,9 @@ public static class JournalLoadHarness
         var durable = journal.DurableSequence - startDurable;
         var elapsed = stopwatch.Elapsed;
         var batches = journal.CommittedBatches - startBatches;
-        Console.WriteLine($"phase 1 (saturation, {producers} producers, {elapsed.TotalSeconds:F1} s): {durable / elapsed.TotalSeconds:N0} durable appends/s sustained, {batches} commits ({(batches == 0 ? 0 : durable / batches):N0} records/commit, {batches / elapsed.TotalSeconds:N0} fsync-commits/s)");
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        Console.WriteLine($"phase 1 (saturation, {producers} producers, {elapsed.TotalSeconds:F1} s): {durable / elapsed.TotalSeconds:N0} durable appends/s sustained, {batches} commits ({(batches == 0 ? 0 : durable / batches):N0} records/commit, {batches / elapsed.TotalSeconds:N0} fsync-commits/s); process CPU {cpu.TotalMicroseconds / Math.Max(1, durable):F2} us/record (producers + writer)");
         await journal.WaitDurableAsync(journal.LastSequence);
     }
 
