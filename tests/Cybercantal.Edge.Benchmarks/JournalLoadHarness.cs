@@ -124,19 +124,21 @@ public static class JournalLoadHarness
             var start = Stopwatch.GetTimestamp();
             var ticksPerRecord = (double)Stopwatch.Frequency / rate;
             var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < total; i++)
+            var i = 0;
+            while (i < total)
             {
-                var due = start + (long)(i * ticksPerRecord);
-                while (Stopwatch.GetTimestamp() < due)
+                // Paced in 1 ms bursts rather than spinning, so the producer does not steal the writer's core.
+                var due = Math.Min(total, (int)((Stopwatch.GetTimestamp() - start) / ticksPerRecord) + 1);
+                for (; i < due; i++)
                 {
-                    Thread.SpinWait(20);
+                    duringCommit[i] = journal.IsCommitting;
+                    var t0 = Stopwatch.GetTimestamp();
+                    appendedAt[i] = t0;
+                    journal.Append(entry);
+                    callTicks[i] = Stopwatch.GetTimestamp() - t0;
                 }
 
-                duringCommit[i] = journal.IsCommitting;
-                var t0 = Stopwatch.GetTimestamp();
-                appendedAt[i] = t0;
-                journal.Append(entry);
-                callTicks[i] = Stopwatch.GetTimestamp() - t0;
+                Thread.Sleep(1);
             }
 
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
