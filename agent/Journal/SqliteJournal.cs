@@ -430,13 +430,15 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
             {
                 Commit(chunk);
                 index += chunk.Length;
-                PublishDurable(chunk[^1].Sequence);
                 if (failedAttempts > 0)
                 {
+                    // Logged before waiters are released, so whoever waited on the recovery also sees it in the log.
                     JournalLog.CommitRecovered(_logger, _path, failedAttempts, chunk[^1].Sequence);
                     failedAttempts = 0;
                     delay = _options.RetryInitialDelay;
                 }
+
+                PublishDurable(chunk[^1].Sequence);
             }
 #pragma warning disable CA1031 // Any storage failure (disk full, I/O error, locked file) is retried: records are never dropped.
             catch (Exception exception)
