@@ -1,13 +1,17 @@
 using BenchmarkDotNet.Running;
 using Cybercantal.Edge.Benchmarks;
 
-// Harness modes are dispatched by their first argument; anything else goes to BenchmarkDotNet.
-return args.Length > 0 && args[0] == "wiegand-harness"
-    ? WiegandHarness.Run(args[1..])
-    : RunBenchmarks(args);
+// Harness modes (load runs on real files, devices and edges, reporting percentiles) are picked by the
+// first argument; anything else goes to BenchmarkDotNet.
+return args.FirstOrDefault() switch
+{
+    "journal-harness" => await JournalLoadHarness.RunAsync(args[1..]),
+    "wiegand-harness" => WiegandHarness.Run(args[1..]),
+    _ => RunBenchmarks(args),
+};
 
 static int RunBenchmarks(string[] args)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(WiegandHarness).Assembly).Run(args);
+    BenchmarkSwitcher.FromAssembly(typeof(JournalLoadHarness).Assembly).Run(args);
     return 0;
 }
