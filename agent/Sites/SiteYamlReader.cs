@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Cybercantal.Edge.Agent.Sites;
+
+/// <summary>
+/// Builds a <see cref="SiteYamlNode"/> tree from YamlDotNet's parser events, keeping every node's mark.
+/// On a syntax error it reports the error with its position, closes whatever was open and returns the
+/// part read so far, so the rest of the checks can still run on it.
+/// </summary>
+internal static partial class SiteYamlReader
+{
+    public static SiteYamlNode? Read(string text, SiteDiagnosticBag diagnostics, out bool truncated)
+    {
+        truncated = false;
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<OpenCollection>();
+        var anchors = new Dictionary<string, SiteYamlNode>(StringComparer.Ordinal);
+        SiteYamlNode? root = null;
+        var documents = 0;
+
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                var line = (int)current.Start.Line;
+                var column = (int)current.Start.Column;
+                switch (current)
+                {
+                    case DocumentStart start when !start.IsImplicit || documents > 0:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            diagnostics.Add(line, column, "a site file holds one YAML document; remove this '---' and what follows");
+                            return root;
+                        }
+
+                        break;
+                    case DocumentStart:
+                        documents++;
+                        break;
+                    case Scalar scalar:
+                        Attach(Anchor(new SiteYamlScalar(line, column, scalar.Value, scalar.Style), scalar.Anchor));
+                        break;
+                    case AnchorAlias alias:
+                        if (anchors.TryGetValue(alias.Value.Value, out var target))
+                        {
+                            Attach(target);
+                        }
+                        else
+                        {
+                            diagnostics.Add(line, column, $"unknown alias '*{alias.Value.Value}'");
+                            Attach(new SiteYamlScalar(line, column, "", ScalarStyle.Plain));
+                        }
+
+                        break;
+                    case MappingStart mapping:
+                        open.Push(new OpenCollection(Anchor(new SiteYamlMapping(line, column), mapping.Anchor)));
+                        break;
+                    case SequenceStart sequence:
+                        open.Push(new OpenCollection(Anchor(new SiteYamlSequence(line, column), sequence.Anchor)));
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        Attach(open.Pop().Node);
+                        break;
+                }
+            }
+        }
+        catch (YamlException exception)
+        {
+            truncated = true;
+            diagnostics.Add((int)exception.Start.Line, (int)exception.Start.Column, "YAML syntax error: " + CleanMessage(exception.Message));
+            // Keep what was read: the checks that still make sense run on the partial tree.
+            while (open.Count > 0)
+            {
+                Attach(open.Pop().Node);
+            }
+        }
+
+        return root;
+
+        SiteYamlNode Anchor(SiteYamlNode node, AnchorName anchor)
+        {
+            if (!anchor.IsEmpty)
+            {
+                anchors[anchor.Value] = node;
+            }
+
+            return node;
+        }
+
+        void Attach(SiteYamlNode node)
+        {
+            if (open.Count == 0)
+            {
+                root ??= node;
+                return;
+            }
+
+            var parent = open.Peek();
+            switch (parent.Node)
+            {
+                case SiteYamlSequence sequence:
+                    sequence.Items.Add(node);
+                    break;
+                case SiteYamlMapping mapping when parent.PendingKey is null:
+                    if (node is SiteYamlScalar key)
+                    {
+                        parent.PendingKey = key;
+                    }
+                    else
+                    {
+                        diagnostics.Add(node.Line, node.Column, "keys must be plain names, not lists or mappings");
+                        parent.PendingKey = new SiteYamlScalar(node.Line, node.Column, "?", ScalarStyle.Plain);
+                    }
+
+                    break;
+                case SiteYamlMapping mapping:
+                    mapping.Entries.Add(new(parent.PendingKey, node));
+                    parent.PendingKey = null;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>YamlDotNet prefixes its messages with the marks we already report; drop them.</summary>
+    private static string CleanMessage(string message) => MarkPrefix().Replace(message, "").Trim();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex MarkPrefix();
+
+    private sealed class OpenCollection(SiteYamlNode node)
+    {
+        public SiteYamlNode Node { get; } = node;
+
+        public SiteYamlScalar? PendingKey { get; set; }
+    }
+}
