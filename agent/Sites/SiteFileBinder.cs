@@ -662,7 +662,10 @@ internal sealed class SiteFileBinder(SiteBindingContext context, string? sourceP
 
         if (ids.TryGetValue(id, out var first))
         {
-            Diagnostics.Add(node, $"duplicate {kind} id '{id}' (first declared at line {first.Line})");
+            // Sections are bound in a fixed order, not file order: report at whichever comes later.
+            var (earlier, later) = first.Line <= node.Line ? (first, node) : (node, first);
+            Diagnostics.Add(later, $"duplicate {kind} id '{id}' (first declared at line {earlier.Line})");
+            ids[id] = earlier;
             return;
         }
 
@@ -721,7 +724,7 @@ internal sealed class SiteFileBinder(SiteBindingContext context, string? sourceP
         // A reader must be able to read what its door accepts, or the door can never be opened from it.
         foreach (var (reader, node) in _readerNodes)
         {
-            if (reader.Door is null || !_doorsById.TryGetValue(reader.Door, out var door))
+            if (reader.Door is null || !_doorsById.TryGetValue(reader.Door, out var door) || door.AcceptedCredentials.Count == 0)
             {
                 continue;
             }

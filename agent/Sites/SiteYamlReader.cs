@@ -13,12 +13,14 @@ internal static partial class SiteYamlReader
 {
     public static SiteYamlNode? Read(string text, SiteDiagnosticBag diagnostics, out bool truncated)
     {
-        truncated = false;
+        var cut = false;
         var parser = new Parser(new StringReader(text));
         var open = new Stack<OpenCollection>();
         var anchors = new Dictionary<string, SiteYamlNode>(StringComparer.Ordinal);
         SiteYamlNode? root = null;
         var documents = 0;
+        var lastLine = 1;
+        var lastColumn = 1;
 
         try
         {
@@ -27,6 +29,7 @@ internal static partial class SiteYamlReader
                 var current = parser.Current!;
                 var line = (int)current.Start.Line;
                 var column = (int)current.Start.Column;
+                (lastLine, lastColumn) = ((int)current.End.Line, (int)current.End.Column);
                 switch (current)
                 {
                     case DocumentStart start when !start.IsImplicit || documents > 0:
@@ -34,6 +37,7 @@ internal static partial class SiteYamlReader
                         if (documents > 1)
                         {
                             diagnostics.Add(line, column, "a site file holds one YAML document; remove this '---' and what follows");
+                            truncated = cut;
                             return root;
                         }
 
@@ -70,8 +74,22 @@ internal static partial class SiteYamlReader
         }
         catch (YamlException exception)
         {
-            truncated = true;
-            diagnostics.Add((int)exception.Start.Line, (int)exception.Start.Column, "YAML syntax error: " + CleanMessage(exception.Message));
+            // A problem found further down than the token it belongs to (a tab in the next line) is
+            // reported where it is; otherwise at the token.
+            var mark = exception.End.Line > exception.Start.Line ? exception.End : exception.Start;
+            Truncate((int)mark.Line, (int)mark.Column, CleanMessage(exception.Message));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unclosed flow collections: find the bracket.
+            var (line, column) = FindUnclosedBracket(text, lastLine) ?? (lastLine, lastColumn);
+            Truncate(line, column, "unclosed '{' or '[' (or the parser could not go on after this point)");
+        }
+
+        void Truncate(int line, int column, string message)
+        {
+            cut = true;
+            diagnostics.Add(line, column, "YAML syntax error: " + message);
             // Keep what was read: the checks that still make sense run on the partial tree.
             while (open.Count > 0)
             {
@@ -79,6 +97,7 @@ internal static partial class SiteYamlReader
             }
         }
 
+        truncated = cut;
         return root;
 
         SiteYamlNode Anchor(SiteYamlNode node, AnchorName anchor)
@@ -123,6 +142,49 @@ internal static partial class SiteYamlReader
                     break;
             }
         }
+    }
+
+    /// <summary>The first bracket from <paramref name="fromLine"/> on that its own line does not close.</summary>
+    private static (int Line, int Column)? FindUnclosedBracket(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var index = Math.Max(0, fromLine - 1); index < lines.Length; index++)
+        {
+            var openings = new Stack<int>();
+            var quote = '\0';
+            var line = lines[index];
+            for (var column = 0; column < line.Length; column++)
+            {
+                var c = line[column];
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '#' && (column == 0 || line[column - 1] == ' '))
+                {
+                    break;
+                }
+                else if (c is '{' or '[')
+                {
+                    openings.Push(column);
+                }
+                else if (c is '}' or ']' && openings.Count > 0)
+                {
+                    openings.Pop();
+                }
+            }
+
+            if (openings.Count > 0)
+            {
+                return (index + 1, openings.Last() + 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>YamlDotNet prefixes its messages with the marks we already report; drop them.</summary>
