@@ -5,10 +5,9 @@ namespace Cybercantal.Edge.Agent.Tests.Sites;
 
 public sealed class ShippedSiteFilesTests
 {
-    public static TheoryData<string> SiteIds => new()
-    {
-        "saint-flour", "murat", "chaudes-aigues", "montmurat", "allanche", "ydes", "aurillac",
-    };
+    internal static readonly string[] Ids = ["saint-flour", "murat", "chaudes-aigues", "montmurat", "allanche", "ydes", "aurillac"];
+
+    public static TheoryData<string> SiteIds => new(Ids);
 
     internal static string SitePath(string id) => Path.Combine(AppContext.BaseDirectory, "firmware-config", "sites", id + ".yaml");
 
