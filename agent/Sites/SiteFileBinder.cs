@@ -26,6 +26,9 @@ internal sealed class SiteFileBinder(SiteBindingContext context, string? sourceP
     private readonly List<(ReaderConfiguration Reader, SiteYamlNode Node)> _readerNodes = [];
     private readonly Dictionary<string, DoorConfiguration> _doorsById = new(StringComparer.Ordinal);
 
+    /// <summary>Null when the opening hours could not be read: scheduled unlocks are then not compared to them.</summary>
+    private WeeklySchedule? _openingHours;
+
     private SiteDiagnosticBag Diagnostics => context.Diagnostics;
 
     public SiteConfiguration? Bind(SiteYamlNode? root)
@@ -58,7 +61,8 @@ internal sealed class SiteFileBinder(SiteBindingContext context, string? sourceP
         var specialties = context.Items(site.Optional("specialties"), "specialties", allowSingle: false)
             .Select(node => context.Id(node, "specialty")).OfType<string>().ToList();
         var timeZone = BindTimeZone(site.Required("timeZone"));
-        var openingHours = BindSchedule(site.Required("openingHours"), "openingHours") ?? WeeklySchedule.Empty;
+        var openingHours = BindSchedule(site.Required("openingHours"), "openingHours");
+        _openingHours = openingHours;
         var closures = BindClosures(site.Optional("closures"));
         var gpioChip = context.Integer(site.Optional("gpioChip"), "gpioChip", 0, 63) ?? 0;
 
@@ -83,7 +87,7 @@ internal sealed class SiteFileBinder(SiteBindingContext context, string? sourceP
             Status = status,
             Specialties = specialties,
             TimeZone = timeZone ?? TimeZoneInfo.Utc,
-            OpeningHours = openingHours,
+            OpeningHours = openingHours ?? WeeklySchedule.Empty,
             Closures = closures,
             Zones = zones,
             Doors = doors,
@@ -142,7 +146,7 @@ internal sealed class SiteFileBinder(SiteBindingContext context, string? sourceP
         return null;
     }
 
-    private WeeklySchedule? BindSchedule(SiteYamlNode? node, string what)
+    private WeeklySchedule? BindSchedule(SiteYamlNode? node, string what, WeeklySchedule? mustFitIn = null)
     {
         var map = SiteYamlMap.Open(context, node, what, SiteFileKeys.Week);
         if (map is null)
@@ -167,6 +171,12 @@ internal sealed class SiteFileBinder(SiteBindingContext context, string? sourceP
                 {
                     Diagnostics.Add(item, $"{what}.{dayKey} range {Format(range)} overlaps {Format(overlapped)}");
                     continue;
+                }
+
+                // An unlocked door while nobody is there to watch it is an open door to the street.
+                if (mustFitIn is not null && !mustFitIn.For(day).Any(open => open.From <= range.From && range.To <= open.To))
+                {
+                    Diagnostics.Add(item, $"{what}.{dayKey} range {Format(range)} is outside the opening hours of that day; the door would stay unlocked while the centre is closed");
                 }
 
                 ranges.Add(range);
@@ -305,7 +315,7 @@ internal sealed class SiteFileBinder(SiteBindingContext context, string? sourceP
         }
 
         var schedule = map.Optional("scheduledUnlock") is { } scheduleNode
-            ? BindSchedule(scheduleNode, $"scheduledUnlock of {what}") ?? WeeklySchedule.Empty
+            ? BindSchedule(scheduleNode, $"scheduledUnlock of {what}", _openingHours) ?? WeeklySchedule.Empty
             : WeeklySchedule.Empty;
 
         var accepted = new List<CredentialKind>();

@@ -193,6 +193,30 @@ public sealed class SiteFileLoaderTests
     }
 
     [Fact]
+    public void Scheduled_unlock_outside_opening_hours_is_refused()
+    {
+        var yaml = With("    acceptedCredentials: [wiegand26]", "    scheduledUnlock:\n      monday: [09:00-12:00, 18:00-20:00]\n    acceptedCredentials: [wiegand26]");
+
+        var diagnostic = SingleError(yaml, "18:00-20:00");
+
+        Assert.Equal(
+            "scheduledUnlock of door 'porte-bureau-1'.monday range 18:00-20:00 is outside the opening hours of that day; the door would stay unlocked while the centre is closed",
+            diagnostic.Message);
+    }
+
+    [Fact]
+    public void Scheduled_unlock_is_loaded_per_day()
+    {
+        var yaml = With("    acceptedCredentials: [wiegand26]", "    scheduledUnlock: { monday: 09:00-12:00, saturday: [09:00-11:00] }\n    acceptedCredentials: [wiegand26]");
+
+        var door = Parse(yaml).Configuration!.Doors[1];
+
+        Assert.Equal([new TimeRange(new TimeOnly(9, 0), new TimeOnly(12, 0))], door.ScheduledUnlock.For(DayOfWeek.Monday));
+        Assert.Equal([new TimeRange(new TimeOnly(9, 0), new TimeOnly(11, 0))], door.ScheduledUnlock.For(DayOfWeek.Saturday));
+        Assert.Empty(door.ScheduledUnlock.For(DayOfWeek.Tuesday));
+    }
+
+    [Fact]
     public void Duration_without_unit_is_refused()
     {
         var yaml = With("unlockTime: 5s", "unlockTime: 5");
