@@ -217,6 +217,32 @@ public sealed class SiteFileLoaderTests
     }
 
     [Fact]
+    public void Bad_and_repeated_closure_dates_are_reported()
+    {
+        var yaml = With("zones:", "closures:\n  - { date: 2026-12-25, reason: Noël }\n  - { date: 25/12/2026 }\n  - { date: 2026-12-25 }\nzones:");
+
+        var result = Parse(yaml);
+
+        Assert.Equal(2, result.Diagnostics.Count);
+        AssertAt(result.Diagnostics[0], yaml, "25/12/2026");
+        Assert.Equal("closure date must be a date written YYYY-MM-DD, found '25/12/2026'", result.Diagnostics[0].Message);
+        AssertAt(result.Diagnostics[1], yaml, "2026-12-25", occurrence: 2);
+        Assert.Equal($"closure day 2026-12-25 is listed twice (first at line {Position(yaml, "2026-12-25").Line})", result.Diagnostics[1].Message);
+    }
+
+    [Fact]
+    public void Id_that_is_not_kebab_case_is_reported()
+    {
+        var yaml = With("id: bureau-1, name: Bureau 1", "id: Bureau_1, name: Bureau 1").Replace("to: bureau-1", "to: Bureau_1", StringComparison.Ordinal);
+
+        var result = Parse(yaml);
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Message.StartsWith("zone id", StringComparison.Ordinal));
+        AssertAt(diagnostic, yaml, "Bureau_1");
+        Assert.Contains("must be kebab-case ASCII", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duration_without_unit_is_refused()
     {
         var yaml = With("unlockTime: 5s", "unlockTime: 5");
