@@ -37,6 +37,12 @@ public sealed class SiteConfiguration
     /// <summary>GPIO chip number on the gateway (libgpiod).</summary>
     public int GpioChip { get; init; }
 
+    /// <summary>Number of lines on <see cref="GpioChip"/>; valid pins are 0 to this minus one (54 on a Raspberry Pi).</summary>
+    public int GpioLineCount { get; init; } = SiteFileLoader.DefaultGpioLineCount;
+
+    /// <summary>The site-file format version the file was written for.</summary>
+    public int SchemaVersion { get; init; } = SiteFileLoader.CurrentSchemaVersion;
+
     public HubConnectionConfiguration? Hub { get; init; }
 
     /// <summary>The path the configuration was loaded from, for messages.</summary>

@@ -11,4 +11,10 @@ public sealed class ZoneConfiguration
 
     /// <summary>Number of PC seats (a private office has 4).</summary>
     public int Seats { get; init; }
+
+    /// <summary>
+    /// The zone this one is part of when it has no door of its own (a copier corner inside the open
+    /// space); null for a zone entered through a door.
+    /// </summary>
+    public string? Within { get; init; }
 }
