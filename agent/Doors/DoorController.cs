@@ -17,6 +17,9 @@ namespace Cybercantal.Edge.Agent.Doors;
 /// </remarks>
 public sealed class DoorController : IDisposable
 {
+    /// <summary>How soon a failed strike write is tried again (a relock must not wait for the next event).</summary>
+    internal static readonly TimeSpan StrikeRetryDelay = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly DoorConfiguration _configuration;
     private readonly GpioController _gpio;
@@ -30,6 +33,7 @@ public sealed class DoorController : IDisposable
     private readonly ITimer _preAlarmTimer;
     private readonly ITimer _heldOpenTimer;
     private readonly ITimer _scheduleTimer;
+    private readonly ITimer _retryTimer;
     private readonly DebouncedInput? _positionInput;
     private readonly DebouncedInput? _exitInput;
 
@@ -72,6 +76,7 @@ public sealed class DoorController : IDisposable
         _preAlarmTimer = CreateTimer(static door => door.OnHeldOpenTimer(preAlarm: true));
         _heldOpenTimer = CreateTimer(static door => door.OnHeldOpenTimer(preAlarm: false));
         _scheduleTimer = CreateTimer(static door => door.OnScheduleBoundary());
+        _retryTimer = CreateTimer(static door => door.OnStrikeRetry());
 
         if (configuration.PositionSensor is { } sensor)
         {
@@ -288,6 +293,7 @@ public sealed class DoorController : IDisposable
         _preAlarmTimer.Dispose();
         _heldOpenTimer.Dispose();
         _scheduleTimer.Dispose();
+        _retryTimer.Dispose();
 
         if (strikeOpened)
         {
@@ -483,6 +489,33 @@ public sealed class DoorController : IDisposable
         Publish(snapshot);
     }
 
+    private void OnStrikeRetry()
+    {
+        DoorSnapshot snapshot;
+        lock (_gate)
+        {
+            if (_lifecycle != Lifecycle.Started || (_alarms & DoorAlarms.HardwareFault) == 0)
+            {
+                return;
+            }
+
+            // Drive the level the state asks for again, whether or not the reason changed since the failure.
+            var unlock = _reason != DoorUnlockReason.None;
+            if (_reason == DesiredReason())
+            {
+                TryDrive(unlock);
+            }
+            else
+            {
+                Apply();
+            }
+
+            snapshot = TakeSnapshot();
+        }
+
+        Publish(snapshot);
+    }
+
     private void OnInputFault(Exception exception, int pin)
     {
         lock (_gate)
@@ -611,15 +644,27 @@ public sealed class DoorController : IDisposable
         }
         catch (Exception ex)
         {
-            _alarms |= DoorAlarms.HardwareFault;
-            Journal(JournalRecordKind.HardwareFault, DoorJournalDetails.FaultStrikeWrite);
-            DoorsLog.StrikeWriteFailed(_logger, ex, _configuration.Id, pin, unlock ? "unlocked level" : "locked level");
+            // Journaled and logged once per fault, then retried quietly until the relay answers again.
+            if ((_alarms & DoorAlarms.HardwareFault) == 0)
+            {
+                _alarms |= DoorAlarms.HardwareFault;
+                Journal(JournalRecordKind.HardwareFault, DoorJournalDetails.FaultStrikeWrite);
+                DoorsLog.StrikeWriteFailed(_logger, ex, _configuration.Id, pin, unlock ? "unlocked level" : "locked level");
+            }
+
+            if (_lifecycle == Lifecycle.Started)
+            {
+                _retryTimer.Change(StrikeRetryDelay, Timeout.InfiniteTimeSpan);
+            }
+
             return false;
         }
 
         if ((_alarms & DoorAlarms.HardwareFault) != 0)
         {
             _alarms &= ~DoorAlarms.HardwareFault;
+            _retryTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            Journal(JournalRecordKind.HardwareFault, DoorJournalDetails.FaultStrikeWriteRecovered);
             DoorsLog.StrikeWriteRecovered(_logger, _configuration.Id, pin);
         }
 
@@ -656,6 +701,7 @@ public sealed class DoorController : IDisposable
         _preAlarmTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _heldOpenTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _scheduleTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _retryTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     private void ReportFault(Exception exception, int pin, string detail)

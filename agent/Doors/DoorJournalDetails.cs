@@ -24,6 +24,7 @@ public static class DoorJournalDetails
     public const string LockdownOn = "on";
     public const string LockdownOff = "off";
     public const string FaultStrikeWrite = "fault:strike-write";
+    public const string FaultStrikeWriteRecovered = "recovered:strike-write";
     public const string FaultInputRead = "fault:input-read";
     public const string FaultPinRelease = "fault:pin-release";
 

@@ -213,21 +213,47 @@ public sealed class DoorControllerTests
     }
 
     [Fact]
-    public void Strike_write_failure_is_journaled_and_never_thrown()
+    public void Strike_write_failure_is_journaled_once_and_retried_never_thrown()
     {
         using var rig = new DoorRig();
         rig.Driver.FailWriting(EntreeStrike, new IOException("relay board gone"));
 
         Assert.True(rig.Entree.Grant());
         Assert.Equal(DoorAlarms.HardwareFault, rig.Entree.Snapshot.Alarms);
+        Assert.True(rig.Entree.Snapshot.IsLocked);
+        rig.Time.Advance(TimeSpan.FromSeconds(1));
+        rig.Time.Advance(TimeSpan.FromSeconds(1));
         var fault = Assert.Single(rig.Journal.OfKind(JournalRecordKind.HardwareFault));
         Assert.Equal(("entree", "fault:strike-write"), (fault.DoorId, fault.Detail));
 
+        // The relay answers again: the retry applies what the state asks for (the grant is still running).
         rig.Driver.RestoreWriting(EntreeStrike);
-        rig.Time.Advance(UnlockTime);
-        rig.Entree.Grant();
+        rig.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(DoorAlarms.None, rig.Entree.Snapshot.Alarms);
         Assert.Equal(DoorUnlockReason.Grant, rig.Entree.Snapshot.Reason);
+        Assert.Equal("recovered:strike-write", rig.Journal.OfKind(JournalRecordKind.HardwareFault)[^1].Detail);
+
+        rig.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(rig.Entree.Snapshot.IsLocked);
+        Assert.Equal(PinValue.Low, rig.StrikeLevel(EntreeStrike));
+    }
+
+    [Fact]
+    public void Failed_relock_is_retried_until_the_strike_is_locked()
+    {
+        using var rig = new DoorRig();
+        rig.Entree.Grant();
+        rig.Driver.FailWriting(EntreeStrike, new IOException("relay board gone"));
+        rig.Time.Advance(UnlockTime);
+        Assert.Equal(DoorAlarms.HardwareFault, rig.Entree.Snapshot.Alarms);
+        Assert.Equal(PinValue.High, rig.StrikeLevel(EntreeStrike));
+
+        rig.Driver.RestoreWriting(EntreeStrike);
+        rig.Time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(rig.Entree.Snapshot.IsLocked);
+        Assert.Equal(PinValue.Low, rig.StrikeLevel(EntreeStrike));
+        Assert.Equal("locked", rig.StatesOf("entree")[^1]);
     }
 
     [Fact]
