@@ -27,6 +27,7 @@ public sealed class DoorController : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeZoneInfo _timeZone;
     private readonly ILogger _logger;
+    private readonly SiteDoorState _site;
     private readonly PinValue _lockedLevel;
     private readonly PinValue _unlockedLevel;
     private readonly ITimer _passTimer;
@@ -61,6 +62,7 @@ public sealed class DoorController : IDisposable
         IJournal journal,
         TimeProvider time,
         TimeZoneInfo timeZone,
+        SiteDoorState site,
         ILogger logger)
     {
         _configuration = configuration;
@@ -68,6 +70,7 @@ public sealed class DoorController : IDisposable
         _journal = journal;
         _time = time;
         _timeZone = timeZone;
+        _site = site;
         _logger = logger;
         _unlockedLevel = configuration.Strike.UnlockLevel == SignalLevel.High ? PinValue.High : PinValue.Low;
         _lockedLevel = configuration.Strike.UnlockLevel == SignalLevel.High ? PinValue.Low : PinValue.High;
@@ -179,7 +182,7 @@ public sealed class DoorController : IDisposable
     }
 
     /// <summary>Starts the state machine: reads the sensor, applies site state, evaluates the schedule.</summary>
-    internal void Activate(bool lockdown, bool emergency)
+    internal void Activate()
     {
         DoorSnapshot snapshot;
         lock (_gate)
@@ -190,8 +193,8 @@ public sealed class DoorController : IDisposable
             }
 
             _lifecycle = Lifecycle.Started;
-            _lockdown = lockdown;
-            _emergency = emergency;
+            _lockdown = _site.Lockdown;
+            _emergency = _site.Emergency;
             if (_positionInput is not null)
             {
                 // The door's position at boot is recorded, but an already open door is not "forced": nobody knows how it got open.
@@ -209,42 +212,26 @@ public sealed class DoorController : IDisposable
         Publish(snapshot);
     }
 
-    internal void SetLockdown(bool on)
+    /// <summary>Applies the site's current lockdown and emergency switches.</summary>
+    internal void RefreshSiteState()
     {
         DoorSnapshot snapshot;
         lock (_gate)
         {
-            if (_lifecycle != Lifecycle.Started || _lockdown == on)
+            var lockdown = _site.Lockdown;
+            var emergency = _site.Emergency;
+            if (_lifecycle != Lifecycle.Started || (_lockdown == lockdown && _emergency == emergency))
             {
-                _lockdown = on;
                 return;
             }
 
-            _lockdown = on;
-            if (on && _pass == DoorUnlockReason.Grant)
+            _lockdown = lockdown;
+            _emergency = emergency;
+            if (lockdown && _pass == DoorUnlockReason.Grant)
             {
                 ClosePassWindow();
             }
 
-            Apply();
-            snapshot = TakeSnapshot();
-        }
-
-        Publish(snapshot);
-    }
-
-    internal void SetEmergency(bool on)
-    {
-        DoorSnapshot snapshot;
-        lock (_gate)
-        {
-            if (_lifecycle != Lifecycle.Started || _emergency == on)
-            {
-                _emergency = on;
-                return;
-            }
-
-            _emergency = on;
             Apply();
             snapshot = TakeSnapshot();
         }

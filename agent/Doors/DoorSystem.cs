@@ -20,6 +20,7 @@ public sealed class DoorSystem : IDisposable
     private readonly DoorController[] _doors;
     private readonly Dictionary<string, DoorController> _byId;
     private readonly DebouncedInput? _fireAlarm;
+    private readonly SiteDoorState _state = new();
     private readonly int _failSafeCount;
     private bool _started;
     private bool _stopped;
@@ -33,7 +34,7 @@ public sealed class DoorSystem : IDisposable
         _gpio = gpio;
         _journal = journal;
         _logger = logger;
-        _doors = [.. site.Doors.Select(d => new DoorController(d, gpio, journal, timeProvider, site.TimeZone, logger))];
+        _doors = [.. site.Doors.Select(d => new DoorController(d, gpio, journal, timeProvider, site.TimeZone, _state, logger))];
         _failSafeCount = _doors.Count(d => d.Configuration.FailMode == FailMode.FailSafe);
         _byId = new Dictionary<string, DoorController>(StringComparer.Ordinal);
         foreach (var door in _doors)
@@ -137,12 +138,11 @@ public sealed class DoorSystem : IDisposable
         }
 
         bool emergency;
-        bool lockdown;
         lock (_gate)
         {
             _emergency = _fireAlarm?.IsActive == true;
+            _state.Emergency = _emergency;
             emergency = _emergency;
-            lockdown = _lockdown;
         }
 
         if (emergency)
@@ -153,7 +153,7 @@ public sealed class DoorSystem : IDisposable
 
         foreach (var door in _doors)
         {
-            door.Activate(lockdown, emergency);
+            door.Activate();
         }
 
         DoorsLog.DoorSystemStarted(_logger, _doors.Length, _site.FireAlarm?.Pin);
@@ -202,6 +202,7 @@ public sealed class DoorSystem : IDisposable
             }
 
             _lockdown = on;
+            _state.Lockdown = on;
 
             // Journaled under the system lock so concurrent switches keep their order in the journal.
             _journal.Append(new JournalEntry(JournalRecordKind.LockdownChanged)
@@ -213,7 +214,7 @@ public sealed class DoorSystem : IDisposable
         DoorsLog.LockdownChanged(_logger, on ? DoorJournalDetails.LockdownOn : DoorJournalDetails.LockdownOff, origin);
         foreach (var door in _doors)
         {
-            door.SetLockdown(on);
+            door.RefreshSiteState();
         }
 
         Raise(LockdownChanged, on);
@@ -229,6 +230,7 @@ public sealed class DoorSystem : IDisposable
             }
 
             _emergency = active;
+            _state.Emergency = active;
             _journal.Append(new JournalEntry(JournalRecordKind.EmergencyReleaseChanged)
             {
                 Detail = active ? DoorJournalDetails.EmergencyActive : DoorJournalDetails.EmergencyCleared,
@@ -246,7 +248,7 @@ public sealed class DoorSystem : IDisposable
 
         foreach (var door in _doors)
         {
-            door.SetEmergency(active);
+            door.RefreshSiteState();
         }
 
         Raise(EmergencyChanged, active);

@@ -255,4 +255,53 @@ public sealed class DoorSystemTests
         Assert.Equal("bureau", rig.System.Find("bureau")!.DoorId);
         Assert.Null(rig.System.Find("cave"));
     }
+
+    [Fact]
+    public async Task Concurrent_grants_inputs_and_lockdowns_leave_a_consistent_state()
+    {
+        using var rig = new DoorRig();
+        using var start = new ManualResetEventSlim();
+        var workers = new[]
+        {
+            Task.Run(() =>
+            {
+                start.Wait();
+                for (var i = 0; i < 2000; i++)
+                {
+                    rig.Entree.Grant();
+                    rig.Secours.Grant();
+                }
+            }),
+            Task.Run(() =>
+            {
+                start.Wait();
+                for (var i = 0; i < 500; i++)
+                {
+                    rig.System.SetLockdown(i % 2 == 0, "test");
+                }
+            }),
+            Task.Run(() =>
+            {
+                start.Wait();
+                for (var i = 0; i < 500; i++)
+                {
+                    rig.Driver.SetInput(EntreeSensor, i % 2 == 0 ? PinValue.High : PinValue.Low);
+                    rig.Driver.SetInput(FirePin, i % 3 == 0 ? PinValue.High : PinValue.Low);
+                }
+            }),
+        };
+        start.Set();
+        await Task.WhenAll(workers);
+
+        rig.System.SetLockdown(false, "test");
+        rig.Driver.SetInput(EntreeSensor, PinValue.Low);
+        rig.Driver.SetInput(FirePin, PinValue.Low);
+        rig.Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.False(rig.System.IsEmergency);
+        Assert.All(rig.System.Doors, d => Assert.True(d.Snapshot.IsLocked));
+        Assert.Equal(PinValue.Low, rig.StrikeLevel(EntreeStrike));
+        Assert.Equal(PinValue.High, rig.StrikeLevel(SecoursStrike));
+        Assert.Equal(DoorPosition.Closed, rig.Entree.Snapshot.Position);
+    }
 }
