@@ -15,6 +15,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     private readonly int _pinCount;
     private readonly Dictionary<int, PinState> _pins = [];
     private readonly Dictionary<int, Exception> _openFaults = [];
+    private readonly Dictionary<int, Exception> _writeFaults = [];
     private readonly List<GpioWrite> _writes = [];
 
     public SimulatedGpioDriver(TimeProvider? timeProvider = null, int pinCount = 64)
@@ -56,6 +57,38 @@ public sealed class SimulatedGpioDriver : GpioDriver
         {
             _openFaults[pin] = exception;
         }
+    }
+
+    /// <summary>
+    /// Makes every write to <paramref name="pin"/> fail with <paramref name="exception"/> (a dead relay board, a
+    /// line taken away) until <see cref="RestoreWriting"/>; initial values set when opening are not affected.
+    /// </summary>
+    public void FailWriting(int pin, Exception exception)
+    {
+        lock (_gate)
+        {
+            _writeFaults[pin] = exception;
+        }
+    }
+
+    /// <summary>Lets writes to <paramref name="pin"/> succeed again after <see cref="FailWriting"/>.</summary>
+    public void RestoreWriting(int pin)
+    {
+        lock (_gate)
+        {
+            _writeFaults.Remove(pin);
+        }
+    }
+
+    /// <summary>
+    /// Drives an input to <paramref name="value"/> then back to its previous level: a contact bounce or a short
+    /// press. The caller advances its fake clock in between when the pulse must last.
+    /// </summary>
+    public void Pulse(int pin, PinValue value)
+    {
+        var previous = LevelOf(pin);
+        SetInput(pin, value);
+        SetInput(pin, previous);
     }
 
     public bool IsOpen(int pin)
@@ -217,6 +250,11 @@ public sealed class SimulatedGpioDriver : GpioDriver
             if (state.Mode != PinMode.Output)
             {
                 throw new InvalidOperationException($"GPIO line {pinNumber} is not an output.");
+            }
+
+            if (_writeFaults.TryGetValue(pinNumber, out var fault))
+            {
+                throw fault;
             }
 
             state.Value = value;
