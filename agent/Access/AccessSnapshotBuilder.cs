@@ -6,7 +6,7 @@ namespace Cybercantal.Edge.Agent.Access;
 /// <see cref="SkippedRows"/> (the importer refuses them before they reach the store).
 /// Zone ids are pooled so equal zones share one string instance.
 /// </summary>
-public sealed class AccessSnapshotBuilder
+public sealed class AccessSnapshotBuilder : IAccessRowSink
 {
     private readonly Dictionary<string, int> _memberIndex = new(StringComparer.Ordinal);
     private readonly List<string> _memberIds;

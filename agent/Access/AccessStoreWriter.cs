@@ -7,7 +7,7 @@ namespace Cybercantal.Edge.Agent.Access;
 /// imports are fast and all-or-nothing. Disposing without <see cref="Commit"/> rolls everything back.
 /// Members must be added before the rows that reference them.
 /// </summary>
-public sealed class AccessStoreWriter : IDisposable
+public sealed class AccessStoreWriter : IAccessRowSink, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
