@@ -40,8 +40,11 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
 
     public int SkippedRows { get; private set; }
 
+    private bool _built;
+
     public void Add(MemberRecord member)
     {
+        ThrowIfBuilt();
         if (!_memberIndex.TryAdd(member.Id, _memberIds.Count))
         {
             SkippedRows++;
@@ -60,6 +63,7 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
 
     public void AddBadge(Credential credential, BadgeState state, string memberId)
     {
+        ThrowIfBuilt();
         if (!_memberIndex.TryGetValue(memberId, out var member) || !_badgeIndex.TryAdd(credential, _badgeMember.Count))
         {
             SkippedRows++;
@@ -72,6 +76,7 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
 
     public void Add(AccessRightRecord right)
     {
+        ThrowIfBuilt();
         ScheduleSlot[] slots = [];
         if (!_memberIndex.TryGetValue(right.MemberId, out var member)
             || (right.Schedule is { } schedule && !RightSchedule.TryParse(schedule, out slots, out _, out _)))
@@ -86,6 +91,7 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
 
     public void Add(LeaseRecord lease)
     {
+        ThrowIfBuilt();
         if (!_memberIndex.TryGetValue(lease.MemberId, out var member))
         {
             SkippedRows++;
@@ -97,6 +103,7 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
 
     public void Add(BookingRecord booking)
     {
+        ThrowIfBuilt();
         if (!_memberIndex.TryGetValue(booking.MemberId, out var member))
         {
             SkippedRows++;
@@ -106,8 +113,10 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
         _bookings.Add((member, Pool(booking.Zone), booking.Start.UtcTicks, booking.End.UtcTicks));
     }
 
+    /// <summary>Compiles the rows into a snapshot; the builder cannot be used afterwards.</summary>
     public AccessSnapshot Build()
     {
+        ThrowIfBuilt();
         var memberCount = _memberIds.Count;
 
         var rightOrder = OrderByMember(_rights, r => r.Member, memberCount, out var rightOffsets);
@@ -142,9 +151,11 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
             [.. bookingOrder.Select(i => _bookings[i].Start)],
             [.. bookingOrder.Select(i => _bookings[i].End)]);
 
-        // Copy the dictionary so a builder reused afterwards cannot mutate a published snapshot.
+        // The snapshot takes the badge dictionary over (copying 250k entries would double the peak
+        // memory of a load), so the builder is spent: a later Add must not mutate a published snapshot.
+        _built = true;
         return new AccessSnapshot(
-            new Dictionary<Credential, int>(_badgeIndex),
+            _badgeIndex,
             [.. _badgeMember],
             [.. _badgeState],
             [.. _memberIds],
@@ -180,6 +191,14 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
         }
 
         return order;
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("This builder has already built its snapshot; start a new builder.");
+        }
     }
 
     private string Pool(string zone)

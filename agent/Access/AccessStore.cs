@@ -58,9 +58,14 @@ public sealed class AccessStore
             return false;
         }
 
+        Swap(snapshot);
+
+        // A full reload (start-up, after an import) leaves the previous snapshot and the load's row
+        // garbage behind: several times the snapshot's size. On a gateway with little RAM, give it
+        // back to the OS now rather than keeping it committed. Hub deltas use Publish, not this.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         AccessLog.SnapshotLoaded(_logger, _database.Path, snapshot.MemberCount, snapshot.BadgeCount, snapshot.RightCount,
             snapshot.LeaseCount, snapshot.BookingCount, stopwatch.ElapsedMilliseconds);
-        Swap(snapshot);
         return true;
     }
 
