@@ -19,6 +19,8 @@ public sealed class AccessDecisionEngine
     private readonly AccessStore _store;
     private readonly TimeZoneInfo _timeZone;
     private readonly Dictionary<string, ZoneKind> _zoneKinds;
+    private readonly DoorConfiguration[] _siteDoors;
+    private readonly ZoneKind[] _siteDoorKinds;
     private readonly ScheduleSlot[] _openingHours;
     private readonly HashSet<int> _closureDays;
     private readonly long _graceBeforeTicks;
@@ -53,6 +55,9 @@ public sealed class AccessDecisionEngine
                 AccessLog.UnknownDoorZone(log, door.Id, door.ToZone);
             }
         }
+
+        _siteDoors = [.. site.Doors];
+        _siteDoorKinds = [.. site.Doors.Select(ZoneKindOf)];
 
         _openingHours = Compile(site.OpeningHours);
         _closureDays = [.. site.Closures.Select(c => c.Date.DayNumber)];
@@ -89,18 +94,19 @@ public sealed class AccessDecisionEngine
         // DayNumber 0 (1 January 0001) was a Monday.
         var dayOfWeek = (DayOfWeek)((today + 1) % 7);
 
-        snapshot.ReadMember(member, out var status, out var validFrom, out var validTo, out var staff);
+        ref readonly var row = ref snapshot.Member(member);
+        var status = row.Status;
         if (status == MemberStatus.Suspended)
         {
             return AccessDecision.Deny(DenyReason.MemberSuspended, member);
         }
 
-        if (status == MemberStatus.Expired || today > validTo)
+        if (status == MemberStatus.Expired || today > row.ValidTo)
         {
             return AccessDecision.Deny(DenyReason.MemberExpired, member);
         }
 
-        if (today < validFrom)
+        if (today < row.ValidFrom)
         {
             return AccessDecision.Deny(DenyReason.MemberNotYetValid, member);
         }
@@ -110,7 +116,7 @@ public sealed class AccessDecisionEngine
             return AccessDecision.Deny(DenyReason.CredentialKindNotAccepted, member);
         }
 
-        if (staff)
+        if (row.Staff)
         {
             return AccessDecision.Grant(member, GrantBasis.Staff);
         }
@@ -121,7 +127,7 @@ public sealed class AccessDecisionEngine
         var hoursReason = closed ? DenyReason.ClosureDay : DenyReason.OutOfHours;
         var reason = DenyReason.NoRightForZone;
 
-        switch (_zoneKinds.TryGetValue(zone, out var kind) ? kind : ZoneKind.StaffOnly)
+        switch (KindOfDoor(door))
         {
             case ZoneKind.Outside:
                 // Leaving is never refused to an active member; egress hardware does not depend on it anyway.
@@ -201,6 +207,27 @@ public sealed class AccessDecisionEngine
     /// <summary>The site-local date of an instant (what validity and lease dates are compared with).</summary>
     public DateOnly LocalDate(DateTimeOffset now) =>
         DateOnly.FromDayNumber((int)((now.UtcTicks + (LocalOffsetMinutes(now.UtcTicks) * TicksPerMinute)) / TicksPerDay));
+
+    /// <summary>
+    /// The zone kind behind a door: the site's doors are matched by reference (a handful, cheaper than
+    /// hashing the zone id); any other door by its zone id. Unknown zones behave as staff-only.
+    /// </summary>
+    private ZoneKind KindOfDoor(DoorConfiguration door)
+    {
+        var doors = _siteDoors;
+        for (var i = 0; i < doors.Length; i++)
+        {
+            if (ReferenceEquals(doors[i], door))
+            {
+                return _siteDoorKinds[i];
+            }
+        }
+
+        return ZoneKindOf(door);
+    }
+
+    private ZoneKind ZoneKindOf(DoorConfiguration door) =>
+        _zoneKinds.TryGetValue(door.ToZone, out var kind) ? kind : ZoneKind.StaffOnly;
 
     private static bool Accepts(DoorConfiguration door, CredentialKind kind)
     {

@@ -15,40 +15,27 @@ public sealed class AccessSnapshot
     internal const int NoLowerDay = int.MinValue;
     internal const int NoUpperDay = int.MaxValue;
 
-    private readonly Dictionary<Credential, int> _badgeIndex;
-    private readonly int[] _badgeMember;
-    private readonly BadgeState[] _badgeState;
+    /// <summary>Badge value: member index shifted left by <see cref="BadgeStateBits"/>, badge state in the low bits.</summary>
+    internal const int BadgeStateBits = 2;
 
+    private readonly Dictionary<Credential, int> _badgeIndex;
+    private readonly MemberRow[] _members;
     private readonly string[] _memberIds;
     private readonly string[] _memberNames;
-    private readonly MemberStatus[] _memberStatus;
-    private readonly int[] _memberValidFrom;
-    private readonly int[] _memberValidTo;
-    private readonly bool[] _memberStaff;
 
     internal AccessSnapshot(
         Dictionary<Credential, int> badgeIndex,
-        int[] badgeMember,
-        BadgeState[] badgeState,
+        MemberRow[] members,
         string[] memberIds,
         string[] memberNames,
-        MemberStatus[] memberStatus,
-        int[] memberValidFrom,
-        int[] memberValidTo,
-        bool[] memberStaff,
         MemberRights rights,
         MemberLeases leases,
         MemberBookings bookings)
     {
         _badgeIndex = badgeIndex;
-        _badgeMember = badgeMember;
-        _badgeState = badgeState;
+        _members = members;
         _memberIds = memberIds;
         _memberNames = memberNames;
-        _memberStatus = memberStatus;
-        _memberValidFrom = memberValidFrom;
-        _memberValidTo = memberValidTo;
-        _memberStaff = memberStaff;
         Rights = rights;
         Leases = leases;
         Bookings = bookings;
@@ -58,7 +45,7 @@ public sealed class AccessSnapshot
 
     public int MemberCount => _memberIds.Length;
 
-    public int BadgeCount => _badgeMember.Length;
+    public int BadgeCount => _badgeIndex.Count;
 
     public int RightCount => Rights.Zone.Length;
 
@@ -81,9 +68,9 @@ public sealed class AccessSnapshot
     /// <summary>The first name the kiosk greets the member with.</summary>
     public string MemberDisplayName(int memberIndex) => _memberNames[memberIndex];
 
-    public bool IsStaff(int memberIndex) => _memberStaff[memberIndex];
+    public bool IsStaff(int memberIndex) => _members[memberIndex].Staff;
 
-    public MemberStatus MemberStatus(int memberIndex) => _memberStatus[memberIndex];
+    public MemberStatus MemberStatus(int memberIndex) => _members[memberIndex].Status;
 
     /// <summary>Finds the member index of a member id; not for the hot path (linear).</summary>
     public int FindMember(string memberId) => Array.IndexOf(_memberIds, memberId);
@@ -94,8 +81,8 @@ public sealed class AccessSnapshot
     {
         if (_badgeIndex.TryGetValue(credential, out var badge))
         {
-            memberIndex = _badgeMember[badge];
-            state = _badgeState[badge];
+            memberIndex = badge >> BadgeStateBits;
+            state = (BadgeState)(badge & ((1 << BadgeStateBits) - 1));
             return true;
         }
 
@@ -104,13 +91,7 @@ public sealed class AccessSnapshot
         return false;
     }
 
-    /// <summary>Member columns needed by a decision, read at once.</summary>
+    /// <summary>What a decision needs of a member, read at once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void ReadMember(int memberIndex, out MemberStatus status, out int validFrom, out int validTo, out bool staff)
-    {
-        status = _memberStatus[memberIndex];
-        validFrom = _memberValidFrom[memberIndex];
-        validTo = _memberValidTo[memberIndex];
-        staff = _memberStaff[memberIndex];
-    }
+    internal ref readonly MemberRow Member(int memberIndex) => ref _members[memberIndex];
 }

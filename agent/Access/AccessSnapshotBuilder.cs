@@ -4,38 +4,28 @@ namespace Cybercantal.Edge.Agent.Access;
 /// Collects store rows and compiles them into an <see cref="AccessSnapshot"/>. Rows referencing an
 /// unknown member, duplicate badges and unparsable schedules are skipped and counted in
 /// <see cref="SkippedRows"/> (the importer refuses them before they reach the store).
-/// Zone ids are pooled so equal zones share one string instance.
+/// Zone ids and display names are pooled so equal ones share one string instance.
 /// </summary>
 public sealed class AccessSnapshotBuilder : IAccessRowSink
 {
     private readonly Dictionary<string, int> _memberIndex = new(StringComparer.Ordinal);
     private readonly List<string> _memberIds;
     private readonly List<string> _memberNames;
-    private readonly List<MemberStatus> _memberStatus;
-    private readonly List<int> _memberValidFrom;
-    private readonly List<int> _memberValidTo;
-    private readonly List<bool> _memberStaff;
+    private readonly List<MemberRow> _members;
 
     private readonly Dictionary<Credential, int> _badgeIndex;
-    private readonly List<int> _badgeMember;
-    private readonly List<BadgeState> _badgeState;
 
     private readonly List<(int Member, string Zone, int From, int To, ScheduleSlot[] Slots)> _rights = [];
     private readonly List<(int Member, string Zone, int Start, int End)> _leases = [];
     private readonly List<(int Member, string Zone, long Start, long End)> _bookings = [];
-    private readonly Dictionary<string, string> _zonePool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
 
     public AccessSnapshotBuilder(int memberCapacity = 0, int badgeCapacity = 0)
     {
         _memberIds = new(memberCapacity);
         _memberNames = new(memberCapacity);
-        _memberStatus = new(memberCapacity);
-        _memberValidFrom = new(memberCapacity);
-        _memberValidTo = new(memberCapacity);
-        _memberStaff = new(memberCapacity);
+        _members = new(memberCapacity);
         _badgeIndex = new(badgeCapacity);
-        _badgeMember = new(badgeCapacity);
-        _badgeState = new(badgeCapacity);
     }
 
     public int SkippedRows { get; private set; }
@@ -52,11 +42,13 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
         }
 
         _memberIds.Add(member.Id);
-        _memberNames.Add(member.DisplayName);
-        _memberStatus.Add(member.Status);
-        _memberValidFrom.Add(member.ValidFrom?.DayNumber ?? AccessSnapshot.NoLowerDay);
-        _memberValidTo.Add(member.ValidTo?.DayNumber ?? AccessSnapshot.NoUpperDay);
-        _memberStaff.Add(member.Staff);
+        // First names repeat a lot: pooling them saves a string per member.
+        _memberNames.Add(Pool(member.DisplayName));
+        _members.Add(new MemberRow(
+            member.ValidFrom?.DayNumber ?? AccessSnapshot.NoLowerDay,
+            member.ValidTo?.DayNumber ?? AccessSnapshot.NoUpperDay,
+            member.Status,
+            member.Staff));
     }
 
     public void Add(BadgeRecord badge) => AddBadge(badge.Credential, badge.State, badge.MemberId);
@@ -64,14 +56,11 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
     public void AddBadge(Credential credential, BadgeState state, string memberId)
     {
         ThrowIfBuilt();
-        if (!_memberIndex.TryGetValue(memberId, out var member) || !_badgeIndex.TryAdd(credential, _badgeMember.Count))
+        if (!_memberIndex.TryGetValue(memberId, out var member)
+            || !_badgeIndex.TryAdd(credential, (member << AccessSnapshot.BadgeStateBits) | (int)state))
         {
             SkippedRows++;
-            return;
         }
-
-        _badgeMember.Add(member);
-        _badgeState.Add(state);
     }
 
     public void Add(AccessRightRecord right)
@@ -156,14 +145,9 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
         _built = true;
         return new AccessSnapshot(
             _badgeIndex,
-            [.. _badgeMember],
-            [.. _badgeState],
+            [.. _members],
             [.. _memberIds],
             [.. _memberNames],
-            [.. _memberStatus],
-            [.. _memberValidFrom],
-            [.. _memberValidTo],
-            [.. _memberStaff],
             rights,
             leases,
             bookings);
@@ -201,14 +185,14 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
         }
     }
 
-    private string Pool(string zone)
+    private string Pool(string text)
     {
-        if (_zonePool.TryGetValue(zone, out var pooled))
+        if (_pool.TryGetValue(text, out var pooled))
         {
             return pooled;
         }
 
-        _zonePool.Add(zone, zone);
-        return zone;
+        _pool.Add(text, text);
+        return text;
     }
 }
