@@ -46,6 +46,8 @@ internal static class AccessDecisionHarness
         store.Reload();
         load.Stop();
         var rssLoaded = RssKilobytes();
+        var privateDirty = RollupKilobytes("Private_Dirty:");
+        var sharedClean = RollupKilobytes("Shared_Clean:");
         var heap = GC.GetTotalMemory(forceFullCollection: true);
 
         var site = BenchmarkSite.Create();
@@ -74,7 +76,8 @@ internal static class AccessDecisionHarness
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""
             Access decision harness ({{RuntimeDescription()}})
               store: {{snapshot.MemberCount:N0}} members, {{snapshot.BadgeCount:N0}} badges, {{snapshot.RightCount:N0}} rights, loaded in {{load.ElapsedMilliseconds}} ms
-              RSS before load {{rssBefore / 1024.0:F1}} MB, after load {{rssLoaded / 1024.0:F1}} MB (managed heap {{heap / 1048576.0:F1}} MB)
+              RSS before load {{rssBefore / 1024.0:F1}} MB, after load {{rssLoaded / 1024.0:F1}} MB: private dirty {{privateDirty / 1024.0:F1}} MB, shared clean (mapped runtime and libraries) {{sharedClean / 1024.0:F1}} MB
+              managed heap {{heap / 1048576.0:F1}} MB, GC committed {{GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:F1}} MB
               decisions: {{decisions:N0}} timed one by one, {{granted:N0}} of {{decisions:N0}} granted in the throughput pass
               latency p50 {{p50:F3}} us, p99 {{p99:F3}} us, p99.9 {{p999:F3}} us, max {{Microseconds(timings, 1.0):F1}} us
               throughput {{perSecond:N0}} decisions/s on one thread
@@ -151,6 +154,26 @@ internal static class AccessDecisionHarness
         using var child = Process.Start(start)!;
         child.WaitForExit();
         return child.ExitCode == 0;
+    }
+
+    /// <summary>A field of /proc/self/smaps_rollup in kB (0 where unavailable).</summary>
+    private static long RollupKilobytes(string field)
+    {
+        const string Rollup = "/proc/self/smaps_rollup";
+        if (!File.Exists(Rollup))
+        {
+            return 0;
+        }
+
+        foreach (var line in File.ReadLines(Rollup))
+        {
+            if (line.StartsWith(field, StringComparison.Ordinal))
+            {
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
     }
 
     private static long RssKilobytes()
