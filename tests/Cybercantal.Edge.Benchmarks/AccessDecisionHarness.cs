@@ -15,13 +15,14 @@ namespace Cybercantal.Edge.Benchmarks;
 internal static class AccessDecisionHarness
 {
     public const string Mode = "decisions-harness";
-    private const string GenerateMode = "decisions-harness-generate";
+    private const string GenerateOnly = "--generate-only";
 
+    /// <summary>Runs with the arguments after the mode name.</summary>
     public static int Run(string[] args)
     {
-        if (args.Length >= 2 && args[0] == GenerateMode)
+        if (Option(args, GenerateOnly) is { } generatePath)
         {
-            AccessStoreGenerator.Generate(AccessStoreDatabase.Open(args[1]));
+            AccessStoreGenerator.Generate(AccessStoreDatabase.Open(generatePath));
             return 0;
         }
 
@@ -149,7 +150,8 @@ internal static class AccessDecisionHarness
             start.ArgumentList.Add(typeof(AccessDecisionHarness).Assembly.Location);
         }
 
-        start.ArgumentList.Add(GenerateMode);
+        start.ArgumentList.Add(Mode);
+        start.ArgumentList.Add(GenerateOnly);
         start.ArgumentList.Add(databasePath);
         using var child = Process.Start(start)!;
         child.WaitForExit();

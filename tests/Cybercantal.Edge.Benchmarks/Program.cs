@@ -1,12 +1,15 @@
 using BenchmarkDotNet.Running;
 using Cybercantal.Edge.Benchmarks;
 
-// Harness modes take over when named first; everything else goes to BenchmarkDotNet
-// (e.g. --filter '*AccessDecision*' --job short).
-if (args.Length > 0 && args[0].StartsWith(AccessDecisionHarness.Mode, StringComparison.Ordinal))
+// Harness modes are picked by the first argument; anything else goes to BenchmarkDotNet.
+return args.FirstOrDefault() switch
 {
-    return AccessDecisionHarness.Run(args);
-}
+    AccessDecisionHarness.Mode => AccessDecisionHarness.Run(args[1..]),
+    _ => RunBenchmarks(args),
+};
 
-BenchmarkSwitcher.FromAssembly(typeof(AccessDecisionHarness).Assembly).Run(args);
-return 0;
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(AccessDecisionHarness).Assembly).Run(args);
+    return 0;
+}

@@ -33,7 +33,7 @@ public sealed class AccessSeedImporterTests : IDisposable
 
         """;
 
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
     private readonly string _samplePath = RepositoryFiles.Find("samples/seed/saint-flour.yaml");
 
     public void Dispose() => _temp.Dispose();

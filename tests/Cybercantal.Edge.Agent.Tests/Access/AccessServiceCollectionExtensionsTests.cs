@@ -10,7 +10,7 @@ namespace Cybercantal.Edge.Agent.Tests.Access;
 
 public sealed class AccessServiceCollectionExtensionsTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

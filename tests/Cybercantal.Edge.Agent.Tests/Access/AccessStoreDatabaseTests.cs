@@ -6,7 +6,7 @@ namespace Cybercantal.Edge.Agent.Tests.Access;
 
 public sealed class AccessStoreDatabaseTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -7,7 +7,7 @@ namespace Cybercantal.Edge.Agent.Tests.Access;
 /// <summary>Correctness (not timing) of a full-size store: 100,000 members, 250,000 badges, 10,000 rights.</summary>
 public sealed class LargeAccessStoreTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
