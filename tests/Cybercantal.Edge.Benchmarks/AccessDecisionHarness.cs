@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cybercantal.Edge.Agent.Access;
+using Cybercantal.Edge.Agent.Sites;
+
+namespace Cybercantal.Edge.Benchmarks;
+
+/// <summary>
+/// Load harness for access decisions: <c>decisions-harness [--decisions N] [--db PATH]</c>.
+/// Loads a 250,000-badge store from SQLite (generated in a child process if PATH is missing, so
+/// generation garbage does not count in the RSS), then times every decision with Stopwatch
+/// timestamps and reports p50/p99/p99.9 latency, single-thread decisions/s, bytes allocated per
+/// decision and process RSS.
+/// </summary>
+internal static class AccessDecisionHarness
+{
+    public const string Mode = "decisions-harness";
+    private const string GenerateOnly = "--generate-only";
+
+    /// <summary>Runs with the arguments after the mode name.</summary>
+    public static int Run(string[] args)
+    {
+        if (Option(args, GenerateOnly) is { } generatePath)
+        {
+            AccessStoreGenerator.Generate(AccessStoreDatabase.Open(generatePath));
+            return 0;
+        }
+
+        var decisions = int.Parse(Option(args, "--decisions") ?? "2000000", CultureInfo.InvariantCulture);
+        var databasePath = Option(args, "--db") ?? Path.Combine(Path.GetTempPath(), "cybercantal-access-250k.db");
+        var output = Console.Out;
+
+        if (!File.Exists(databasePath))
+        {
+            output.WriteLine($"Generating {databasePath} (100,000 members, 250,000 badges, 10,000 rights) in a child process...");
+            if (!GenerateInChild(databasePath))
+            {
+                Console.Error.WriteLine("Store generation failed.");
+                return 1;
+            }
+        }
+
+        var rssBefore = RssKilobytes();
+        var database = AccessStoreDatabase.Open(databasePath);
+        var store = new AccessStore(database);
+        var load = Stopwatch.StartNew();
+        store.Reload();
+        load.Stop();
+        var rssLoaded = RssKilobytes();
+        var privateDirty = RollupKilobytes("Private_Dirty:");
+        var sharedClean = RollupKilobytes("Shared_Clean:");
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+
+        var site = BenchmarkSite.Create();
+        var engine = new AccessDecisionEngine(site, store);
+        var (credentials, doors) = Workload(site, 1 << 16);
+
+        // Warm up so tiered compilation has settled into optimized code before measuring.
+        Decide(engine, credentials, doors, 500_000, timings: null);
+
+        var timings = new long[decisions];
+        Decide(engine, credentials, doors, decisions, timings);
+        Array.Sort(timings);
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var throughputStart = Stopwatch.GetTimestamp();
+        var granted = Decide(engine, credentials, doors, decisions, timings: null);
+        var throughputElapsed = Stopwatch.GetElapsedTime(throughputStart);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        var perSecond = decisions / throughputElapsed.TotalSeconds;
+        var p50 = Microseconds(timings, 0.50);
+        var p99 = Microseconds(timings, 0.99);
+        var p999 = Microseconds(timings, 0.999);
+        var bytesPerDecision = (double)allocated / decisions;
+        var snapshot = store.Current;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""
+            Access decision harness ({{RuntimeDescription()}})
+              store: {{snapshot.MemberCount:N0}} members, {{snapshot.BadgeCount:N0}} badges, {{snapshot.RightCount:N0}} rights, loaded in {{load.ElapsedMilliseconds}} ms
+              RSS before load {{rssBefore / 1024.0:F1}} MB, after load {{rssLoaded / 1024.0:F1}} MB: private dirty {{privateDirty / 1024.0:F1}} MB, shared clean (mapped runtime and libraries) {{sharedClean / 1024.0:F1}} MB
+              managed heap {{heap / 1048576.0:F1}} MB, GC committed {{GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:F1}} MB
+              decisions: {{decisions:N0}} timed one by one, {{granted:N0}} of {{decisions:N0}} granted in the throughput pass
+              latency p50 {{p50:F3}} us, p99 {{p99:F3}} us, p99.9 {{p999:F3}} us, max {{Microseconds(timings, 1.0):F1}} us
+              throughput {{perSecond:N0}} decisions/s on one thread
+              allocated {{bytesPerDecision:F4}} bytes/decision ({{allocated}} bytes in total)
+            Targets: p99 < 20 us {{Verdict(p99 < 20)}}, >= 500,000/s {{Verdict(perSecond >= 500_000)}}, 0 B/decision {{Verdict(allocated == 0)}}, RSS < 60 MB {{Verdict(rssLoaded < 60 * 1024)}}
+            """));
+        return 0;
+    }
+
+    /// <summary>
+    /// A mix of door presentations: 70% members at the open space (random badges over the whole store,
+    /// so lookups miss the CPU cache as they would), 10% unknown badges, 10% lessees at their office,
+    /// 10% right holders at the visio room.
+    /// </summary>
+    private static (Credential[] Credentials, DoorConfiguration[] Doors) Workload(SiteConfiguration site, int count)
+    {
+        var random = new Random(20261201);
+        var credentials = new Credential[count];
+        var doors = new DoorConfiguration[count];
+        for (var i = 0; i < count; i++)
+        {
+            var pick = random.Next(10);
+            (credentials[i], doors[i]) = pick switch
+            {
+                0 => (AccessStoreGenerator.BadgeCredential(AccessStoreGenerator.DefaultBadges + random.Next(1_000_000)), site.Door("open-space")),
+                1 => (AccessStoreGenerator.BadgeCredential(1 + random.Next(8)), site.Door(random.Next(2) == 0 ? "bureau-1" : "bureau-2")),
+                2 => (AccessStoreGenerator.BadgeCredential(AccessStoreGenerator.RightMember(random.Next(AccessStoreGenerator.DefaultRights / 3) * 3)), site.Door("salle-visio")),
+                _ => (AccessStoreGenerator.BadgeCredential(random.Next(AccessStoreGenerator.DefaultBadges)), site.Door("open-space")),
+            };
+        }
+
+        return (credentials, doors);
+    }
+
+    private static int Decide(AccessDecisionEngine engine, Credential[] credentials, DoorConfiguration[] doors, int count, long[]? timings)
+    {
+        var mask = credentials.Length - 1;
+        var now = BenchmarkSite.TuesdayMorning;
+        var granted = 0;
+        for (var i = 0; i < count; i++)
+        {
+            // Time moves on by 1 ms per decision so the per-minute local-time cache is refreshed as in service.
+            var at = now.AddTicks(i * TimeSpan.TicksPerMillisecond % (8 * TimeSpan.TicksPerHour));
+            if (timings is null)
+            {
+                granted += engine.Decide(credentials[i & mask], doors[i & mask], at).Granted ? 1 : 0;
+                continue;
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            granted += engine.Decide(credentials[i & mask], doors[i & mask], at).Granted ? 1 : 0;
+            timings[i] = Stopwatch.GetTimestamp() - start;
+        }
+
+        return granted;
+    }
+
+    private static double Microseconds(long[] sortedTimings, double quantile)
+    {
+        var index = Math.Min(sortedTimings.Length - 1, (int)Math.Ceiling(quantile * sortedTimings.Length) - 1);
+        return sortedTimings[Math.Max(0, index)] * 1_000_000.0 / Stopwatch.Frequency;
+    }
+
+    private static bool GenerateInChild(string databasePath)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(AccessDecisionHarness).Assembly.Location);
+        }
+
+        start.ArgumentList.Add(Mode);
+        start.ArgumentList.Add(GenerateOnly);
+        start.ArgumentList.Add(databasePath);
+        using var child = Process.Start(start)!;
+        child.WaitForExit();
+        return child.ExitCode == 0;
+    }
+
+    /// <summary>A field of /proc/self/smaps_rollup in kB (0 where unavailable).</summary>
+    private static long RollupKilobytes(string field)
+    {
+        const string Rollup = "/proc/self/smaps_rollup";
+        if (!File.Exists(Rollup))
+        {
+            return 0;
+        }
+
+        foreach (var line in File.ReadLines(Rollup))
+        {
+            if (line.StartsWith(field, StringComparison.Ordinal))
+            {
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
+    private static long RssKilobytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return Environment.WorkingSet / 1024;
+    }
+
+    private static string RuntimeDescription() =>
+        $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} CPUs, {(Debugger.IsAttached ? "debugger" : "no debugger")}";
+
+    private static string Verdict(bool met) => met ? "MET" : "MISSED";
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
