@@ -66,5 +66,10 @@ public static class RunCommand
             await stderr.WriteLineAsync($"cybercantal-agent: cannot start: {exception.Message}");
             return 1;
         }
+        catch (Journal.JournalStorageException exception)
+        {
+            await stderr.WriteLineAsync($"cybercantal-agent: cannot start: {exception.Message}");
+            return 1;
+        }
     }
 }
