@@ -68,7 +68,7 @@ public static class AgentHostBuilderExtensions
 
         if (settings.Simulate)
         {
-            services.AddSingleton(SimulationTerminal.Standard());
+            services.TryAddSingleton(SimulationTerminal.Standard());
             services.AddSingleton<SimulationCommands>();
             services.AddHostedService<SimulationConsole>();
         }
