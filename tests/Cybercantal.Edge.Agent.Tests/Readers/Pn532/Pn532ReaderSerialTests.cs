@@ -116,7 +116,8 @@ public sealed class Pn532ReaderSerialTests(ITestOutputHelper output)
 
         bench.WaitUntil(() => bench.Sink.Reads.Count == 1, "the card after the noise");
 
-        Assert.Equal(10, bench.Reader.FaultCount);
+        // Noise is not framed: stray bytes of two noisy answers can land in one exchange and make one fault.
+        Assert.InRange(bench.Reader.FaultCount, 5, 10);
         Assert.Contains("stray bytes", Assert.Single(bench.Sink.Faults), StringComparison.Ordinal);
         Assert.Equal(1, bench.Reader.ConnectionCount);
     }
