@@ -136,7 +136,13 @@ internal sealed class SimulatedAgent(int port, string site, int total, int batch
             Interlocked.Exchange(ref _progress, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return Task.CompletedTask;
         };
-        await client.ConnectAsync(TestGateway.Options(port, site, RunningHub.Secret, "agent-" + site), _stop.Token);
+        var connected = await client.ConnectAsync(TestGateway.Options(port, site, RunningHub.Secret, "agent-" + site), _stop.Token);
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            client.Dispose();
+            throw new MQTTnet.Exceptions.MqttCommunicationException($"connection refused: {connected.ResultCode}");
+        }
+
         await client.SubscribeAsync(MqttTopics.Ack(site), MqttQualityOfServiceLevel.AtLeastOnce, _stop.Token);
         _client = client;
     }
