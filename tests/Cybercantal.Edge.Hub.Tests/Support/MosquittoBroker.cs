@@ -12,7 +12,7 @@ public sealed class MosquittoBroker : IDisposable
 {
     public const string HubUser = "hub";
     public const string HubPassword = "hub-secret-for-tests-0001";
-    public const string GatewayPassword = RunningHub.Secret;
+    public const string GatewayPassword = "correct-horse-battery-staple";
 
     private readonly TempDirectory _dir = new();
     private readonly Process _process;
