@@ -17,6 +17,7 @@ public sealed class JournalStore : IDisposable
     private readonly SqliteCommand _insert;
     private readonly SqliteParameter[] _p;
     private readonly Dictionary<string, SiteProgress> _progress = new(StringComparer.Ordinal);
+    private readonly Lock _progressLock = new();
 
     public JournalStore(HubDatabase database)
     {
@@ -43,10 +44,25 @@ public sealed class JournalStore : IDisposable
         }
     }
 
-    /// <summary>The progress of every site that ever sent a record, as committed.</summary>
-    public IReadOnlyDictionary<string, SiteProgress> Progress => _progress;
+    /// <summary>A copy of the progress of every site that ever sent a record, as committed (thread-safe).</summary>
+    public IReadOnlyDictionary<string, SiteProgress> Progress
+    {
+        get
+        {
+            lock (_progressLock)
+            {
+                return new Dictionary<string, SiteProgress>(_progress, StringComparer.Ordinal);
+            }
+        }
+    }
 
-    public SiteProgress ProgressOf(string site) => _progress.GetValueOrDefault(site);
+    public SiteProgress ProgressOf(string site)
+    {
+        lock (_progressLock)
+        {
+            return _progress.GetValueOrDefault(site);
+        }
+    }
 
     /// <summary>
     /// Stores the batches and returns the new progress of each touched site and the number of records
@@ -95,9 +111,12 @@ public sealed class JournalStore : IDisposable
         }
 
         transaction.Commit();
-        foreach (var (site, progress) in touched)
+        lock (_progressLock)
         {
-            _progress[site] = progress;
+            foreach (var (site, progress) in touched)
+            {
+                _progress[site] = progress;
+            }
         }
 
         return new JournalCommit(touched, inserted);
