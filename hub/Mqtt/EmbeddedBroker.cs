@@ -34,6 +34,9 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<EmbeddedBroker> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    // The session each connected client announced as online: its disconnection ends that session (the
+    // embedded broker does not pass Wills through the publish interceptor, so this is the hub's own Will).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SiteStatus> _announced = new(StringComparer.Ordinal);
     private MqttServer? _server;
     private Task? _ackPump;
 
@@ -68,6 +71,7 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
         _server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         _server.InterceptingPublishAsync += OnInterceptingPublishAsync;
         _server.InterceptingSubscriptionAsync += OnInterceptingSubscriptionAsync;
+        _server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
         await _server.StartAsync();
         MqttLog.EmbeddedStarted(_logger, _options.BindAddress, _options.Port);
 
@@ -223,9 +227,29 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
             return;
         }
 
-        if (_tracker.Status(status!))
+        if (status!.State == SiteState.Online)
         {
-            MqttLog.SiteStatusChanged(_logger, site, status!.State == SiteState.Online ? "online" : "offline", status.Session);
+            _announced[e.ClientId] = status;
+        }
+
+        ApplyStatus(status);
+    }
+
+    private Task OnClientDisconnectedAsync(ClientDisconnectedEventArgs e)
+    {
+        if (_announced.TryRemove(e.ClientId, out var online))
+        {
+            ApplyStatus(online with { State = SiteState.Offline });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void ApplyStatus(SiteStatus status)
+    {
+        if (_tracker.Status(status))
+        {
+            MqttLog.SiteStatusChanged(_logger, status.Site, status.State == SiteState.Online ? "online" : "offline", status.Session);
         }
     }
 

@@ -102,4 +102,39 @@ public sealed class GatewayAccessTests : IAsyncLifetime
         Assert.Equal(Cybercantal.Edge.Protocol.Sites.SiteState.Online, site.State);
         Assert.Equal(7, site.Session);
     }
+
+    [Fact]
+    public async Task A_gateways_will_marks_its_own_session_offline()
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", _hub.MqttPort)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId("agent-murat")
+            .WithCredentials("murat", RunningHub.Secret)
+            .WithWillTopic(MqttTopics.Status("murat"))
+            .WithWillPayload("""{"site":"murat","state":"offline","session":9}""")
+            .WithWillRetain(true)
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        await client.ConnectAsync(options);
+        await client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(MqttTopics.Status("murat"))
+            .WithPayload("""{"site":"murat","state":"online","session":9}""")
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag()
+            .Build());
+        Assert.Equal(Cybercantal.Edge.Protocol.Sites.SiteState.Online, _hub.Tracker.Find("murat")!.State);
+
+        await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage).Build());
+
+        var deadline = DateTime.UtcNow + TestGateway.Timeout;
+        while (_hub.Tracker.Find("murat")!.State != Cybercantal.Edge.Protocol.Sites.SiteState.Offline && DateTime.UtcNow < deadline)
+        {
+            await Task.Yield();
+        }
+
+        Assert.True(_hub.Tracker.Find("murat")!.State == Cybercantal.Edge.Protocol.Sites.SiteState.Offline, string.Join("\n", _hub.Logs.Lines.Select(l => $"{l.EventId} {l.Message}")));
+        Assert.Equal(9, _hub.Tracker.Find("murat")!.Session);
+    }
 }
