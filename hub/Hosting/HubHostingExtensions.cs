@@ -43,7 +43,12 @@ public static class HubHostingExtensions
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         }
 
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, HubApiJsonContext.Default);
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Protocol.Sites.SiteState>());
+        });
         return builder;
     }
 

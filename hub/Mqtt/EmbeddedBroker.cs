@@ -169,6 +169,12 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
         }
 
         e.SessionItems[SiteItem] = user;
+        if (string.IsNullOrEmpty(e.ClientId))
+        {
+            // MQTT 5 lets a client ask the broker for an id; MQTTnet wants one assigned explicitly.
+            e.AssignedClientIdentifier = user + "-" + Guid.NewGuid().ToString("N")[..8];
+        }
+
         MqttLog.GatewayConnected(_logger, user, e.ClientId ?? string.Empty);
         return Task.CompletedTask;
     }
