@@ -2,8 +2,8 @@
 # Runs the whole Cybercantal.Edge test suite on a Debian 12 machine.
 #
 # The tests talk to real peers (pcscd with vsmartcard-vpcd for PC/SC, socat pseudo-terminals for
-# PN532). Run as root, this script installs the missing Debian packages; otherwise it lists what is
-# missing and stops. The test fixtures start and stop the services themselves, on loopback.
+# PN532, mosquitto as the hub's external MQTT broker). Run as root, this script installs the missing
+# Debian packages; otherwise it lists what is missing and stops. The test fixtures start and stop the services themselves, on loopback.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,6 +15,7 @@ declare -A needs=(
   [/usr/lib/x86_64-linux-gnu/libpcsclite.so.1]=libpcsclite1
   [/etc/reader.conf.d/vpcd]=vsmartcard-vpcd
   [socat]=socat
+  [mosquitto]=mosquitto
 )
 
 missing=()

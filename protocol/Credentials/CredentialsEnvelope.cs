@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Cybercantal.Edge.Protocol.Credentials;
+
+/// <summary>
+/// Hub -> agent on <c>sites/{site}/credentials</c> (QoS 1; the latest snapshot is retained). Placeholder
+/// envelope for the credential sync issue: <see cref="Version"/> increases with every change; a
+/// <see cref="CredentialsEnvelopeKind.Delta"/> applies only on top of <see cref="BaseVersion"/>, otherwise
+/// the agent waits for (or asks for) a snapshot. <see cref="Payload"/> is defined by that issue.
+/// </summary>
+public sealed record CredentialsEnvelope
+{
+    public int Schema { get; init; } = Mqtt.ProtocolLimits.EnvelopeSchema;
+
+    public required string Id { get; init; }
+
+    public required string Site { get; init; }
+
+    public required CredentialsEnvelopeKind Kind { get; init; }
+
+    public required long Version { get; init; }
+
+    public long? BaseVersion { get; init; }
+
+    public required DateTimeOffset IssuedAt { get; init; }
+
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public JsonElement? Payload { get; init; }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Cybercantal.Edge.Protocol.Credentials;
+
+[JsonConverter(typeof(JsonStringEnumConverter<CredentialsEnvelopeKind>))]
+public enum CredentialsEnvelopeKind
+{
+    [JsonStringEnumMemberName("snapshot")]
+    Snapshot = 1,
+
+    [JsonStringEnumMemberName("delta")]
+    Delta = 2,
+}
