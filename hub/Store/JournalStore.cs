@@ -181,7 +181,7 @@ public sealed class JournalStore : IDisposable
         return new SiteProgress(committed, Math.Max(highest, committed));
     }
 
-    private static bool IsContiguousFrom(IReadOnlyList<JournalRecord> records, long committed)
+    private static bool IsContiguousFrom(IReadOnlyList<JournalBatchRecord> records, long committed)
     {
         // Records at or below the prefix are duplicates; the rest must follow one another.
         var expected = committed + 1;

@@ -2,7 +2,7 @@ namespace Cybercantal.Edge.Protocol.Journal;
 
 /// <summary>
 /// Agent -> hub on <c>sites/{site}/journal</c>: consecutive journal records of one site, strictly
-/// increasing by <see cref="JournalRecord.Seq"/>.
+/// increasing by <see cref="JournalBatchRecord.Seq"/>.
 /// </summary>
 public sealed record JournalBatch
 {
@@ -13,5 +13,5 @@ public sealed record JournalBatch
     /// <summary>The agent's newest sequence number when it sent the batch (optional): lets the hub report lag.</summary>
     public long? Head { get; init; }
 
-    public required IReadOnlyList<JournalRecord> Records { get; init; }
+    public required IReadOnlyList<JournalBatchRecord> Records { get; init; }
 }

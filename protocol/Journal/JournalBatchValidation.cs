@@ -128,7 +128,7 @@ public static class JournalBatchValidation
         return null;
     }
 
-    private static string? FirstTooLong(JournalRecord record) =>
+    private static string? FirstTooLong(JournalBatchRecord record) =>
         TooLong(record.Door) ? "door"
         : TooLong(record.Reader) ? "reader"
         : TooLong(record.Credential) ? "credential"

@@ -20,7 +20,7 @@ internal static class Workload
             {
                 Site = site,
                 Head = from + count - 1,
-                Records = [.. Enumerable.Range(0, count).Select(i => new JournalRecord
+                Records = [.. Enumerable.Range(0, count).Select(i => new JournalBatchRecord
                 {
                     Seq = from + i,
                     Kind = JournalRecordKind.AccessDecision,

@@ -17,7 +17,7 @@ internal static class Batches
         Records = [.. Enumerable.Range(0, count).Select(i => Record(from + i))],
     };
 
-    public static JournalRecord Record(long seq) => new()
+    public static JournalBatchRecord Record(long seq) => new()
     {
         Seq = seq,
         Kind = JournalRecordKind.AccessDecision,

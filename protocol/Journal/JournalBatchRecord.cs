@@ -5,7 +5,7 @@ namespace Cybercantal.Edge.Protocol.Journal;
 /// (starting at 1); everything except <see cref="Seq"/>, <see cref="Kind"/>, <see cref="At"/> and
 /// <see cref="Mono"/> is optional and omitted from the JSON when absent.
 /// </summary>
-public sealed record JournalRecord
+public sealed record JournalBatchRecord
 {
     public required long Seq { get; init; }
 
