@@ -95,6 +95,24 @@ internal static unsafe class PcscClient
         }
     }
 
+    /// <summary>Current state of one reader, without waiting (diagnostics and test fixtures).</summary>
+    public static PcscResult GetReaderState(PcscContextHandle context, string readerName, out nuint eventState)
+    {
+        eventState = 0;
+        var name = System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(readerName);
+        try
+        {
+            var state = new ScardReaderState { Reader = (byte*)name };
+            var result = PcscNative.ToResult(PcscNative.SCardGetStatusChange(context, 0, &state, 1));
+            eventState = state.EventState;
+            return result;
+        }
+        finally
+        {
+            System.Runtime.InteropServices.Marshal.FreeCoTaskMem(name);
+        }
+    }
+
     public static PcscResult Cancel(PcscContextHandle context) => PcscNative.ToResult(PcscNative.SCardCancel(context));
 
     /// <summary>
