@@ -150,8 +150,11 @@ public sealed class PcscReaderMonitor : IBadgeReader
                     pnpState = 0;
                     foreach (var tracked in _tracked)
                     {
-                        // pcscd's card event counters restart with the daemon.
+                        // pcscd's card event counters restart with the daemon, and a card seen before the outage may
+                        // have been swapped for another meanwhile: a card present now counts as a tap. Cost: a card
+                        // left on the reader across a daemon restart is read once more; a missed tap would be worse.
                         tracked.LastEventCount = -1;
+                        tracked.WasPresent = false;
                     }
                 }
 

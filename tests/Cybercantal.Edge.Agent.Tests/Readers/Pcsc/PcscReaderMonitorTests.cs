@@ -44,6 +44,11 @@ public sealed class PcscReaderMonitorTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var entry in _logger.Entries)
+        {
+            _output.WriteLine($"{entry.EventId} {entry.Level} {entry.Message}");
+        }
+
         foreach (var badge in _badges)
         {
             await badge.DisposeAsync();
