@@ -51,6 +51,12 @@ internal sealed class PcscReadWorker
     {
         try
         {
+            // Connect to pcscd before the first tap rather than during it: a tap should only pay for the card exchange.
+            if (PcscClient.Establish(out var context) == PcscResult.Success)
+            {
+                _context = context;
+            }
+
             while (true)
             {
                 TaskCompletionSource<PcscReadOutcome> completion;

@@ -30,6 +30,7 @@ internal sealed class PcscReaderSession
         _logger = logger;
         _options = options;
         _burstGate = burstGate;
+        _worker = new PcscReadWorker(readerName);
         _pump = Task.Run(() => PumpAsync(stopping), CancellationToken.None);
     }
 

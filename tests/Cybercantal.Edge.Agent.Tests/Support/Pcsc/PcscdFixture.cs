@@ -94,6 +94,8 @@ public sealed class PcscdFixture : IDisposable
         Kill();
         try
         {
+            // The daemon's debug log of the last run stays next to the temp dirs for a post-mortem.
+            File.Copy(LogPath, Path.Combine(Path.GetTempPath(), "cybercantal-pcscd-last.log"), overwrite: true);
             Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)

@@ -75,6 +75,17 @@ public sealed class VirtualBadge : IAsyncDisposable
             return;
         }
 
+        // Leave for sure: shut both directions and reset (linger 0) so vpcd's next poll sees the card gone.
+        try
+        {
+            _client.Client.LingerState = new LingerOption(true, 0);
+            _client.Client.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // Already gone.
+        }
+
         await _stop!.CancelAsync();
         _client.Dispose();
         try
@@ -101,6 +112,7 @@ public sealed class VirtualBadge : IAsyncDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             await stream.ReadExactlyAsync(header, cancellationToken);
+            AcknowledgeNow(stream.Socket);
             var length = BinaryPrimitives.ReadUInt16BigEndian(header);
             if (length > payload.Length)
             {
@@ -108,6 +120,7 @@ public sealed class VirtualBadge : IAsyncDisposable
             }
 
             await stream.ReadExactlyAsync(payload.AsMemory(0, length), cancellationToken);
+            AcknowledgeNow(stream.Socket);
             if (length == 1)
             {
                 if (payload[0] == 0x04)
@@ -136,6 +149,18 @@ public sealed class VirtualBadge : IAsyncDisposable
                 : [0x6D, 0x00];
             await SendAsync(stream, response, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// vpcd writes without TCP_NODELAY and may send a frame's length and payload as two writes: with our delayed
+    /// ACK, Nagle holds the payload ~40 ms. A real reader has no such socket, so the badge acknowledges at once
+    /// (TCP_QUICKACK, re-armed after every read).
+    /// </summary>
+    private static void AcknowledgeNow(Socket socket)
+    {
+        const int IpProtocolTcp = 6;
+        const int TcpQuickAck = 12;
+        socket.SetRawSocketOption(IpProtocolTcp, TcpQuickAck, [1, 0, 0, 0]);
     }
 
     private static async Task SendAsync(NetworkStream stream, byte[] payload, CancellationToken cancellationToken)
