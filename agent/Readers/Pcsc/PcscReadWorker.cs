@@ -16,6 +16,7 @@ internal sealed class PcscReadWorker
     private TaskCompletionSource<PcscReadOutcome>? _pending;
     private bool _abandoned;
     private PcscContextHandle? _context;
+    private volatile bool _finished;
 
     public PcscReadWorker(string readerName)
     {
@@ -23,6 +24,9 @@ internal sealed class PcscReadWorker
         var thread = new Thread(Run) { IsBackground = true, Name = "pcsc-read " + readerName };
         thread.Start();
     }
+
+    /// <summary>True once the thread has exited (an abandoned worker whose native call finally returned).</summary>
+    public bool IsFinished => _finished;
 
     /// <summary>Starts a read; only one at a time (the owner awaits each before asking again).</summary>
     public Task<PcscReadOutcome> ReadAsync()
@@ -93,6 +97,7 @@ internal sealed class PcscReadWorker
         finally
         {
             _context?.Dispose();
+            _finished = true;
         }
     }
 

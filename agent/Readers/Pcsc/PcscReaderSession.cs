@@ -19,6 +19,7 @@ internal sealed class PcscReaderSession
     private readonly LogBurstGate _burstGate;
     private readonly Task _pump;
     private PcscReadWorker? _worker;
+    private PcscReadWorker? _stuck;
 
     public PcscReaderSession(string readerName, ReaderConfiguration reader, IBadgeReadSink sink, TimeProvider timeProvider,
         ILogger logger, PcscMonitorOptions options, LogBurstGate burstGate, CancellationToken stopping)
@@ -70,6 +71,20 @@ internal sealed class PcscReaderSession
 
     private async Task ReadAsync(long timestamp, CancellationToken stopping)
     {
+        if (_stuck is { IsFinished: false })
+        {
+            // pcscd still holds the reader for the card that never answered: a new worker would only block behind it
+            // (one more stuck thread per tap). Say so until that card leaves.
+            if (ShouldLog("still-stuck"))
+            {
+                PcscLog.ReadFault(_logger, Reader.Id, "reader still blocked by a card that did not answer; tap ignored");
+            }
+
+            Fault("reader still blocked by a card that did not answer");
+            return;
+        }
+
+        _stuck = null;
         _worker ??= new PcscReadWorker(ReaderName);
         PcscReadOutcome outcome;
         try
@@ -81,6 +96,7 @@ internal sealed class PcscReaderSession
             // The card (or reader) holds SCardTransmit: leave that thread and context behind so the next tap gets a
             // fresh worker, and the monitor keeps serving every other reader meanwhile.
             _worker.Abandon();
+            _stuck = _worker;
             _worker = null;
             if (ShouldLog("no-answer"))
             {
