@@ -199,6 +199,11 @@ public sealed class PcscReaderMonitor : IBadgeReader
                         backoff = _options.InitialBackoff;
                         break;
                     case PcscResult.Timeout or PcscResult.Cancelled:
+                        if (!cancellationToken.IsCancellationRequested && !PcscClient.IsValid(_context))
+                        {
+                            DropContext(PcscResult.InvalidHandle);
+                        }
+
                         break;
                     case PcscResult.UnknownReader or PcscResult.ReaderUnavailable:
                         // A reader vanished between listing and waiting: list again, never spin.
