@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "wiegand-harness" => WiegandHarness.Run(args[1..]),
     AccessDecisionHarness.Mode => AccessDecisionHarness.Run(args[1..]),
     DoorPathHarness.Mode => await DoorPathHarness.RunAsync(args[1..]),
+    "pcsc-harness" => await PcscHarness.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
