@@ -1,8 +1,10 @@
 using Cybercantal.Edge.Agent.Readers;
+using Cybercantal.Edge.Agent.Readers.Pcsc;
 using Cybercantal.Edge.Agent.Readers.Pn532;
 using Cybercantal.Edge.Agent.Readers.Wiegand;
 using Cybercantal.Edge.Agent.Sites;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cybercantal.Edge.Agent.Hosting;
 
@@ -30,6 +32,17 @@ public sealed class BadgeReaderCatalog(SiteConfiguration site, AgentRunSettings 
         foreach (var reader in site.Readers.Where(r => r.Kind == ReaderKind.Pn532))
         {
             readers.Add(services.GetRequiredService<Pn532ReaderFactory>().Create(reader));
+        }
+
+        // One monitor serves every PC/SC reader: pcsc-lite reports all slots through one status wait.
+        var pcsc = site.Readers.Where(r => r.Kind == ReaderKind.Pcsc).ToList();
+        if (pcsc.Count > 0)
+        {
+            readers.Add(new PcscReaderMonitor(
+                pcsc,
+                sink,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<PcscReaderMonitor>>()));
         }
 
         return readers;
