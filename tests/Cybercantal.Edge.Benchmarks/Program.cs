@@ -10,6 +10,8 @@ return args.FirstOrDefault() switch
     AccessDecisionHarness.Mode => AccessDecisionHarness.Run(args[1..]),
     DoorPathHarness.Mode => await DoorPathHarness.RunAsync(args[1..]),
     "pcsc-harness" => await PcscHarness.RunAsync(args[1..]),
+    PcscDoorHarness.Mode => await PcscDoorHarness.RunAsync(args[1..]),
+    Pn532Harness.Mode => await Pn532Harness.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -231,8 +231,7 @@ public sealed class PcscReaderMonitorTests : IAsyncLifetime
         _output.WriteLine("slow taps (agent-added > 2 ms): " + string.Join(", ", agentAdded.Select((ms, i) => (ms, i)).Where(t => t.ms > 2).Select(t => $"#{t.i + 1} {t.ms:F1}")));
         var polling = endToEnd.Zip(agentAdded, (total, agent) => total - agent).ToList();
         _output.WriteLine($"pcscd polling (card connected -> pcscd reports it) ms: p50 {Percentile(polling, 0.5):F1} p99 {Percentile(polling, 0.99):F1}");
-        // Latency is reported, not asserted: on a shared CI box scheduling noise dominates the tail (see docs/readers.md).
-        Assert.True(Percentile(agentAdded[1..], 0.5) < 5, $"agent-added p50 {Percentile(agentAdded[1..], 0.5):F2} ms");
+        // Latency is reported here, never asserted: figures come from the pcsc-harness and pcsc-door-harness (docs/benchmarks.md).
     }
 
     private static int Taps => int.TryParse(Environment.GetEnvironmentVariable("PCSC_TAPS"), out var taps) ? taps : 200;
