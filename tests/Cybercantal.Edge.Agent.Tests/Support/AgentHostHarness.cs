@@ -6,6 +6,7 @@ using Cybercantal.Edge.Agent.Simulation;
 using Cybercantal.Edge.Agent.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Cybercantal.Edge.Agent.Tests.Support;
 
@@ -37,6 +38,7 @@ internal sealed class AgentHostHarness : IAsyncDisposable
 
         builder.Services.AddSingleton(new SimulationTerminal(new StringReader(consoleInput ?? string.Empty), TextWriter.Synchronized(Output)));
         builder.AddAgent(settings);
+        builder.Logging.ClearProviders();
         Host = builder.Build();
         Settings = settings;
     }
