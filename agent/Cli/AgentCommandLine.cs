@@ -50,6 +50,8 @@ public static class AgentCommandLine
                 return ImportCommand.Run(rest, stdout, stderr);
             case "journal-stress":
                 return await Journal.JournalStressCommand.RunAsync(rest);
+            case "sync-stress":
+                return await Sync.SyncStressCommand.RunAsync(rest);
             default:
                 await stderr.WriteLineAsync($"cybercantal-agent: unknown command '{args[0]}'.");
                 await stderr.WriteLineAsync(Usage);

@@ -7,6 +7,7 @@ using Cybercantal.Edge.Agent.Readers.Feedback;
 using Cybercantal.Edge.Agent.Readers.Pn532;
 using Cybercantal.Edge.Agent.Readers.Wiegand;
 using Cybercantal.Edge.Agent.Simulation;
+using Cybercantal.Edge.Agent.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,12 @@ public static class AgentHostBuilderExtensions
         services.AddSingleton<IBadgeReadSink>(sp => sp.GetRequiredService<BadgePipeline>());
         services.AddSingleton<BadgeReaderCatalog>();
         services.AddHostedService<BadgeReaderService>();
+
+        // The hub link starts after the doors and readers (it never delays them) and stops before them.
+        if (SyncServiceCollectionExtensions.IsHubSyncWanted(settings.Site, builder.Configuration, settings.Simulate))
+        {
+            services.AddHubSync(builder.Configuration);
+        }
 
         services.AddSingleton<IWatchdogCheck, JournalWatchdogCheck>();
         services.AddHostedService<SystemdWatchdogService>();
