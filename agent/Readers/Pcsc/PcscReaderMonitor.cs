@@ -125,6 +125,7 @@ public sealed class PcscReaderMonitor : IBadgeReader
                         if (ShouldLog("service"))
                         {
                             PcscLog.ServiceUnavailable(_logger, established, (long)backoff.TotalMilliseconds);
+                            ReportToEveryReader("pcscd unavailable: " + established);
                         }
 
                         Wait(backoff, cancellationToken);
@@ -394,12 +395,29 @@ public sealed class PcscReaderMonitor : IBadgeReader
         if (ShouldLog("context"))
         {
             PcscLog.ContextLost(_logger, result);
+            ReportToEveryReader("pcscd context lost: " + result);
         }
 
         lock (_contextGate)
         {
             _context?.Dispose();
             _context = null;
+        }
+    }
+
+    // A daemon outage silences every PC/SC reader at once: journal it against each, once per burst like the log.
+    private void ReportToEveryReader(string fault)
+    {
+        foreach (var reader in _readers)
+        {
+            try
+            {
+                _sink.ReaderFault(reader, fault);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                PcscLog.SinkFailed(_logger, exception, reader.Id);
+            }
         }
     }
 
