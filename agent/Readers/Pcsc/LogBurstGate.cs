@@ -3,7 +3,8 @@ namespace Cybercantal.Edge.Agent.Readers.Pcsc;
 /// <summary>
 /// Keeps a flapping reader or a dead daemon from flooding the log: the first occurrence of a problem in a window
 /// is logged, the following ones are only counted, and the count is reported when the window rolls over or the
-/// problem clears. Thread-safe.
+/// problem clears. Clearing does not re-arm the problem before its window ends: a daemon or reader that flaps
+/// (gone, back, gone...) is one burst, not one line per flap. Thread-safe.
 /// </summary>
 internal sealed class LogBurstGate(TimeProvider timeProvider, TimeSpan window)
 {
@@ -32,12 +33,22 @@ internal sealed class LogBurstGate(TimeProvider timeProvider, TimeSpan window)
         }
     }
 
-    /// <summary>The problem is over: returns how many occurrences were not logged since the last logged one.</summary>
+    /// <summary>
+    /// The problem is over for now: returns how many occurrences were not logged since the last report. It stays
+    /// muted until its window ends, so a recurrence soon after is counted, not logged.
+    /// </summary>
     public int Clear(string problem)
     {
         lock (_gate)
         {
-            return _bursts.Remove(problem, out var burst) ? burst.Suppressed : 0;
+            if (!_bursts.TryGetValue(problem, out var burst))
+            {
+                return 0;
+            }
+
+            var suppressed = burst.Suppressed;
+            burst.Suppressed = 0;
+            return suppressed;
         }
     }
 

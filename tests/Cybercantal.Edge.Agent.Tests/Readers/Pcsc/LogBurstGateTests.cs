@@ -25,7 +25,7 @@ public sealed class LogBurstGateTests
     }
 
     [Fact]
-    public void Clearing_a_problem_reports_what_was_not_logged_and_rearms_it()
+    public void Clearing_a_problem_reports_what_was_not_logged_and_a_flap_within_the_window_stays_one_burst()
     {
         var time = new FakeTimeProvider();
         var gate = new LogBurstGate(time, TimeSpan.FromMinutes(1));
@@ -34,7 +34,13 @@ public sealed class LogBurstGateTests
         gate.ShouldLog("other", out _);
 
         Assert.Equal(1, gate.Clear("reader"));
-        Assert.True(gate.ShouldLog("reader", out _));
+        Assert.Equal(0, gate.Clear("reader"));
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.False(gate.ShouldLog("reader", out _));
         Assert.False(gate.ShouldLog("other", out _));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(gate.ShouldLog("reader", out var suppressed));
+        Assert.Equal(1, suppressed);
     }
 }

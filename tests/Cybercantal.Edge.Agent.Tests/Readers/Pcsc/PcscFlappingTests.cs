@@ -72,9 +72,20 @@ public sealed class PcscFlappingTests(PcscdFixture pcscd, ITestOutputHelper outp
         var warnings = logger.Entries.Count(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
         var faults = journal.OfKind(JournalRecordKind.ReaderFault);
         output.WriteLine($"{warnings} warning lines, {faults.Count} journaled reader faults");
-        // Once per burst, not once per flap: the log gate's window (1 min) spans the whole run.
+        foreach (var entry in logger.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning))
+        {
+            output.WriteLine($"  {entry.EventId} {entry.Message}");
+        }
+
+        foreach (var fault in faults)
+        {
+            output.WriteLine($"  fault: {fault.Detail}");
+        }
+
+        // Once per burst, not once per flap: the log gate's window (1 min) spans the whole run, so each kind of
+        // problem (context lost, daemon unreachable, reader list failed) is logged and journaled once, plus summaries.
         Assert.InRange(warnings, 1, 6);
-        Assert.InRange(faults.Count, 1, 4);
+        Assert.InRange(faults.Count, 1, 2);
         Assert.All(faults, f => Assert.Equal("lecteur-entree", f.ReaderId));
         Assert.Equal(Flaps / 10, journal.OfKind(JournalRecordKind.AccessDecision).Count(d => d.ReaderId == "lecteur-bureau-1" && d.Granted == true));
 
