@@ -26,7 +26,7 @@ internal static class AdminValidation
     {
         if (value is null || !SiteIds.IsValid(value))
         {
-            throw AdminException.Invalid(field, $"'{value}' is not a valid site id ({SiteIds.Rule}).");
+            throw AdminException.Invalid(field, $"'{field}': '{value}' is not a valid site id ({SiteIds.Rule}).");
         }
 
         return value;
