@@ -165,11 +165,36 @@ public sealed class CredentialDistributor
 
         _reports[site] = report;
         var current = CurrentVersion(site);
+        if (report.Version > current)
+        {
+            // The site runs a version this hub never issued (hub store restored from an older backup): move
+            // past it, or the site would ignore every snapshot as stale.
+            current = ForwardVersion(site, report.Version + 1);
+        }
+
         if (report.ResyncRequested || (current > 0 && report.Version != current))
         {
             AdminLog.ResyncRequested(_logger, site, report.Version, current, report.ResyncRequested);
             RequestSnapshot(site);
         }
+    }
+
+    private long ForwardVersion(string site, long version)
+    {
+        using var connection = _database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO credential_versions (site, version) VALUES ($site, $version)
+            ON CONFLICT (site) DO UPDATE SET version = max(version, excluded.version)
+            RETURNING version
+            """;
+        command.Parameters.AddWithValue("$site", site);
+        command.Parameters.AddWithValue("$version", version);
+        var forwarded = (long)command.ExecuteScalar()!;
+        transaction.Commit();
+        return forwarded;
     }
 
     private MqttApplicationMessage? BuildSnapshot(string site)

@@ -108,6 +108,23 @@ public sealed class RevocationTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_site_ahead_of_a_restored_hub_is_brought_back_by_a_newer_snapshot()
+    {
+        await _hub.CreateMemberAsync("m-1", Badge, "murat");
+        var agentDirectory = Path.Combine(_agents.Path, "ahead");
+        Directory.CreateDirectory(agentDirectory);
+        await using var murat = await SiteAgent.StartAsync(_hub.Hub.MqttPort, "murat", agentDirectory);
+        await murat.WaitUntilAsync(a => a.Credentials.CurrentVersion == 2, Patience);
+        // The site runs version 40 from a hub store since lost: it ignores the hub's version-2 snapshots...
+        await murat.Credentials.ApplyAsync(new System.Buffers.ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(
+            """{"schema":1,"id":"x","site":"murat","kind":"snapshot","version":40,"issuedAt":"2026-11-26T09:00:00Z","payload":{"members":[]}}""")), default);
+        Assert.False(murat.Decide(Badge).Granted);
+
+        // ...until its report makes the hub move past 40 and publish again.
+        await murat.WaitUntilAsync(a => a.Credentials.CurrentVersion == 41 && a.Decide(Badge).Granted, Patience);
+    }
+
+    [Fact]
     public async Task Revocation_reaches_every_connected_site_within_one_second_p99()
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("CYBERCANTAL_REVOCATION_SITES"), CultureInfo.InvariantCulture, out var n) ? n : 10;
