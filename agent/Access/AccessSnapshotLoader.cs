@@ -10,6 +10,12 @@ internal static class AccessSnapshotLoader
         using var connection = database.OpenConnection();
         // One transaction: a concurrent import (WAL) cannot show us half of its rows.
         using var transaction = connection.BeginTransaction(deferred: true);
+        return Load(transaction);
+    }
+
+    /// <summary>Builds a snapshot of what <paramref name="transaction"/> sees, its own uncommitted writes included (hub deltas).</summary>
+    public static AccessSnapshot Load(SqliteTransaction transaction)
+    {
         var builder = new AccessSnapshotBuilder(Count(transaction, "members"), Count(transaction, "badges"));
 
         ReadAll(transaction, "SELECT id, display_name, status, valid_from, valid_to, staff FROM members ORDER BY rowid", reader =>

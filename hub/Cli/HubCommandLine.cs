@@ -6,17 +6,23 @@ namespace Cybercantal.Edge.Hub.Cli;
 
 /// <summary>
 /// Administrative commands run instead of the service:
-/// <c>cybercantal-hub site set-credential SITE --from-file FILE [--store PATH]</c>.
+/// <c>cybercantal-hub site set-credential SITE --from-file FILE [--store PATH]</c> and
+/// <c>cybercantal-hub apikey create NAME (--admin | --sites SITE,...) [--store PATH]</c>.
 /// The secret is read from a file (first line) so it never appears in a process list or shell history.
 /// </summary>
 public static class HubCommandLine
 {
     public const string Usage = "usage: cybercantal-hub site set-credential SITE --from-file FILE [--store PATH]";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "site";
+    public static bool IsCommand(string[] args) => (args.Length > 0 && args[0] == "site") || Admin.ApiKeyCommandLine.IsCommand(args);
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        if (Admin.ApiKeyCommandLine.IsCommand(args))
+        {
+            return Admin.ApiKeyCommandLine.Run(args, ConfiguredStorePath(), output, error);
+        }
+
         if (args.Length < 3 || args[0] != "site" || args[1] != "set-credential")
         {
             error.WriteLine(Usage);
@@ -50,12 +56,7 @@ public static class HubCommandLine
             return 2;
         }
 
-        store ??= new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build()
-            .GetSection(HubOptions.Section).Get<HubOptions>()?.Store.Path ?? new HubStoreOptions().Path;
+        store ??= ConfiguredStorePath();
 
         string secret;
         try
@@ -86,4 +87,12 @@ public static class HubCommandLine
         output.WriteLine($"credential of site '{site}' set in {store}");
         return 0;
     }
+
+    private static string ConfiguredStorePath() =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build()
+            .GetSection(HubOptions.Section).Get<HubOptions>()?.Store.Path ?? new HubStoreOptions().Path;
 }

@@ -1,3 +1,4 @@
+using Cybercantal.Edge.Hub.Admin;
 using Cybercantal.Edge.Hub.Api;
 using Cybercantal.Edge.Hub.Ingest;
 using Cybercantal.Edge.Hub.Mqtt;
@@ -30,6 +31,7 @@ public static class HubHostingExtensions
         services.AddSingleton<SiteActivityTracker>();
         services.AddSingleton<JournalIngestor>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalIngestor>());
+        services.AddAdminApi();
 
         var mode = builder.Configuration.GetSection(HubOptions.Section).GetValue("Mqtt:Mode", MqttBrokerMode.Embedded);
         if (mode == MqttBrokerMode.External)
@@ -52,11 +54,16 @@ public static class HubHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the hub's HTTP API: <c>GET /health</c> and <c>GET /api/sites/status</c>.</summary>
+    /// <summary>
+    /// Maps the hub's HTTP API: <c>GET /health</c>, <c>GET /api/sites/status</c>, the admin API (API key
+    /// required, see docs/admin-api.md) and its OpenAPI document at <c>/openapi/v1.json</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapHubApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health", () => "ok");
         endpoints.MapGet("/api/sites/status", (SiteActivityTracker tracker) => tracker.Snapshot());
+        endpoints.MapAdminApi();
+        endpoints.MapOpenApi();
         return endpoints;
     }
 }

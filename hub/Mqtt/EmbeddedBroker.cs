@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using Cybercantal.Edge.Hub.Credentials;
 using Cybercantal.Edge.Hub.Hosting;
 using Cybercantal.Edge.Hub.Ingest;
 using Cybercantal.Edge.Hub.Store;
@@ -31,6 +32,8 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
     private readonly JournalIngestor _ingestor;
     private readonly SiteActivityTracker _tracker;
     private readonly SiteCredentialStore _credentials;
+    private readonly HubOutbox _outbox;
+    private readonly CredentialDistributor _distributor;
     private readonly TimeProvider _time;
     private readonly ILogger<EmbeddedBroker> _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -39,15 +42,20 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SiteStatus> _announced = new(StringComparer.Ordinal);
     private MqttServer? _server;
     private Task? _ackPump;
+    private Task? _outboxPump;
 
     public EmbeddedBroker(
         IOptions<HubOptions> options,
         JournalIngestor ingestor,
         SiteActivityTracker tracker,
         SiteCredentialStore credentials,
+        HubOutbox outbox,
+        CredentialDistributor distributor,
         TimeProvider time,
         ILogger<EmbeddedBroker> logger)
     {
+        _outbox = outbox;
+        _distributor = distributor;
         _options = options.Value.Mqtt;
         _ingestor = ingestor;
         _tracker = tracker;
@@ -88,6 +96,8 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
         }
 
         _ackPump = PumpAcksAsync(_stopping.Token);
+        _distributor.RepublishAll();
+        _outboxPump = PumpOutboxAsync(_stopping.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -98,9 +108,12 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
         }
 
         await _stopping.CancelAsync();
-        if (_ackPump is not null)
+        foreach (var pump in new[] { _ackPump, _outboxPump })
         {
-            await _ackPump.WaitAsync(cancellationToken);
+            if (pump is not null)
+            {
+                await pump.WaitAsync(cancellationToken);
+            }
         }
 
         await PublishAsync(HubMessages.HubState(online: false, _time.GetUtcNow()));
@@ -121,6 +134,20 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
             await foreach (var ack in _ingestor.Acks.ReadAllAsync(cancellationToken))
             {
                 await PublishAsync(HubMessages.Ack(ack));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task PumpOutboxAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var message in _outbox.ReadAllAsync(cancellationToken))
+            {
+                await PublishAsync(message);
             }
         }
         catch (OperationCanceledException)
@@ -224,6 +251,13 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
 
         var payload = e.ApplicationMessage.Payload;
         var bytes = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
+        if (topic.EndsWith("/" + MqttTopics.CredentialsVersionLeaf, StringComparison.Ordinal))
+        {
+            // Kept retained for whoever watches the site; the hub answers a stale or resync report with a snapshot.
+            _distributor.OnVersionReport(site, bytes);
+            return;
+        }
+
         if (!HubMessages.TryReadStatus(bytes, site, out var status, out var error))
         {
             MqttLog.StatusRefused(_logger, site, error!);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Cybercantal.Edge.Hub.Credentials;
 using Cybercantal.Edge.Hub.Hosting;
 using Cybercantal.Edge.Hub.Ingest;
 using Cybercantal.Edge.Protocol.Journal;
@@ -26,6 +27,8 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
     private readonly HubMqttOptions _options;
     private readonly JournalIngestor _ingestor;
     private readonly SiteActivityTracker _tracker;
+    private readonly HubOutbox _outbox;
+    private readonly CredentialDistributor _distributor;
     private readonly TimeProvider _time;
     private readonly ILogger<ExternalBrokerBridge> _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -34,14 +37,19 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
     private Task? _connectLoop;
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _ackPump;
+    private Task? _outboxPump;
 
     public ExternalBrokerBridge(
         IOptions<HubOptions> options,
         JournalIngestor ingestor,
         SiteActivityTracker tracker,
+        HubOutbox outbox,
+        CredentialDistributor distributor,
         TimeProvider time,
         ILogger<ExternalBrokerBridge> logger)
     {
+        _outbox = outbox;
+        _distributor = distributor;
         _options = options.Value.Mqtt;
         _ingestor = ingestor;
         _tracker = tracker;
@@ -59,13 +67,14 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
     {
         _connectLoop = KeepConnectedAsync(_stopping.Token);
         _ackPump = PumpAcksAsync(_stopping.Token);
+        _outboxPump = PumpOutboxAsync(_stopping.Token);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        foreach (var task in new[] { _connectLoop, _ackPump })
+        foreach (var task in new[] { _connectLoop, _ackPump, _outboxPump })
         {
             if (task is not null)
             {
@@ -118,6 +127,7 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
                         new MqttClientSubscribeOptionsBuilder()
                             .WithTopicFilter(MqttTopics.AllJournals, MqttQualityOfServiceLevel.AtLeastOnce)
                             .WithTopicFilter(MqttTopics.AllStatuses, MqttQualityOfServiceLevel.AtLeastOnce)
+                            .WithTopicFilter(MqttTopics.AllCredentialsVersions, MqttQualityOfServiceLevel.AtLeastOnce)
                             .Build(),
                         cancellationToken);
                     await PublishAsync(HubMessages.HubState(online: true, _time.GetUtcNow()), cancellationToken);
@@ -131,6 +141,7 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
                         }), cancellationToken);
                     }
 
+                    _distributor.RepublishAll();
                     _connected.TrySetResult();
                 }
 
@@ -173,6 +184,26 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
         }
     }
 
+    private async Task PumpOutboxAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var message in _outbox.ReadAllAsync(cancellationToken))
+            {
+                // QoS 1 to the broker: while disconnected, wait for the link rather than drop a credential change.
+                while (!_client.IsConnected)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), _time, cancellationToken);
+                }
+
+                await PublishAsync(message, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     private async Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         try
@@ -207,6 +238,13 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
                 MqttLog.SiteStatusChanged(_logger, site, status!.State == SiteState.Online ? "online" : "offline", status.Session);
             }
 
+            return Task.CompletedTask;
+        }
+
+        if (leaf == MqttTopics.CredentialsVersionLeaf)
+        {
+            var payload = e.ApplicationMessage.Payload;
+            _distributor.OnVersionReport(site, payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
             return Task.CompletedTask;
         }
 

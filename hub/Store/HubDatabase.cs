@@ -3,12 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace Cybercantal.Edge.Hub.Store;
 
 /// <summary>
-/// The hub's SQLite file: journal of every site, per-site ingest progress, gateway credentials.
+/// The hub's SQLite file: journal of every site, per-site ingest progress, gateway credentials, and the
+/// access data the admin API manages (members and what they may open, per site) with its per-site versions.
 /// WAL with <c>synchronous=FULL</c>: a committed transaction survives a power cut, which is what an ack promises.
 /// </summary>
 public sealed class HubDatabase
 {
-    private const int SchemaVersion = 1;
+    // 2: members, badges, rights, leases, bookings, credential versions, API keys, commands (added with IF NOT EXISTS).
+    private const int SchemaVersion = 2;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS journal (
@@ -40,6 +42,77 @@ public sealed class HubDatabase
             iterations INTEGER NOT NULL,
             updated_at TEXT NOT NULL
         ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS journal_at ON journal (at_us);
+        CREATE TABLE IF NOT EXISTS members (
+            id TEXT NOT NULL PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'expired')),
+            valid_from TEXT,
+            valid_to TEXT,
+            staff INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE IF NOT EXISTS member_sites (
+            member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            site TEXT NOT NULL,
+            PRIMARY KEY (member_id, site)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS member_sites_site ON member_sites (site, member_id);
+        CREATE TABLE IF NOT EXISTS badges (
+            credential TEXT NOT NULL PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            state TEXT NOT NULL CHECK (state IN ('active', 'revoked', 'lost'))
+        );
+        CREATE INDEX IF NOT EXISTS badges_member ON badges (member_id);
+        CREATE TABLE IF NOT EXISTS rights (
+            id INTEGER PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            site TEXT NOT NULL,
+            zone TEXT NOT NULL,
+            schedule TEXT,
+            valid_from TEXT,
+            valid_to TEXT
+        );
+        CREATE INDEX IF NOT EXISTS rights_member ON rights (member_id);
+        CREATE TABLE IF NOT EXISTS leases (
+            id INTEGER PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            site TEXT NOT NULL,
+            zone TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            end_date TEXT
+        );
+        CREATE INDEX IF NOT EXISTS leases_member ON leases (member_id);
+        CREATE TABLE IF NOT EXISTS bookings (
+            id INTEGER PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            site TEXT NOT NULL,
+            zone TEXT NOT NULL,
+            start_us INTEGER NOT NULL,
+            end_us INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS bookings_member ON bookings (member_id);
+        CREATE INDEX IF NOT EXISTS bookings_room ON bookings (site, zone, start_us);
+        CREATE TABLE IF NOT EXISTS credential_versions (
+            site TEXT NOT NULL PRIMARY KEY,
+            version INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS api_keys (
+            id TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            hash BLOB NOT NULL UNIQUE,
+            admin INTEGER NOT NULL,
+            sites TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS commands (
+            id TEXT NOT NULL PRIMARY KEY,
+            site TEXT NOT NULL,
+            name TEXT NOT NULL,
+            arguments TEXT,
+            issued_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            issued_by TEXT NOT NULL
+        );
         """;
 
     private readonly string _connectionString;

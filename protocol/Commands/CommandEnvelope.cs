@@ -1,10 +1,7 @@
-using System.Text.Json;
-
 namespace Cybercantal.Edge.Protocol.Commands;
 
 /// <summary>
-/// Hub -> agent on <c>sites/{site}/commands</c> (QoS 1, not retained). Placeholder envelope for the remote
-/// commands issue: the agent executes a command at most once per <see cref="Id"/> and drops it after
+/// Hub -> agent on <c>sites/{site}/commands</c> (QoS 1, not retained). The agent executes a command at most once per <see cref="Id"/> and drops it after
 /// <see cref="ExpiresAt"/> (a door-open queued during an outage must not fire hours later).
 /// </summary>
 public sealed record CommandEnvelope
@@ -21,5 +18,5 @@ public sealed record CommandEnvelope
 
     public required DateTimeOffset ExpiresAt { get; init; }
 
-    public JsonElement? Arguments { get; init; }
+    public CommandArguments? Arguments { get; init; }
 }

@@ -1,12 +1,9 @@
-using System.Text.Json;
-
 namespace Cybercantal.Edge.Protocol.Credentials;
 
 /// <summary>
-/// Hub -> agent on <c>sites/{site}/credentials</c> (QoS 1; the latest snapshot is retained). Placeholder
-/// envelope for the credential sync issue: <see cref="Version"/> increases with every change; a
+/// Hub -> agent on <c>sites/{site}/credentials</c> (QoS 1; the latest snapshot is retained). <see cref="Version"/> increases with every change; a
 /// <see cref="CredentialsEnvelopeKind.Delta"/> applies only on top of <see cref="BaseVersion"/>, otherwise
-/// the agent waits for (or asks for) a snapshot. <see cref="Payload"/> is defined by that issue.
+/// the agent waits for (or asks for) a snapshot. <see cref="Payload"/> holds the members.
 /// </summary>
 public sealed record CredentialsEnvelope
 {
@@ -26,5 +23,5 @@ public sealed record CredentialsEnvelope
 
     public DateTimeOffset? ExpiresAt { get; init; }
 
-    public JsonElement? Payload { get; init; }
+    public CredentialsPayload? Payload { get; init; }
 }

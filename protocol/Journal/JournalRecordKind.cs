@@ -21,4 +21,18 @@ public enum JournalRecordKind
     CredentialStoreImported = 13,
     DoorAlarmCleared = 14,
     ScheduledUnlockChanged = 15,
+
+    // 20-29: credentials and commands from the hub.
+
+    /// <summary>A hub command was executed; detail <c>{name}:{id}</c>.</summary>
+    CommandExecuted = 20,
+
+    /// <summary>A hub command was refused (expired, replayed, unknown door...); detail <c>{name}:{id}:{why}</c>.</summary>
+    CommandRefused = 21,
+
+    /// <summary>A credential snapshot or delta from the hub was applied; detail <c>snapshot:v{n}</c> or <c>delta:v{n}</c>.</summary>
+    CredentialsApplied = 22,
+
+    /// <summary>A credential message was not applied (foreign base version, bad content); detail says why.</summary>
+    CredentialsRefused = 23,
 }

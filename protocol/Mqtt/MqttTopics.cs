@@ -24,6 +24,10 @@ public static class MqttTopics
     public const string StatusLeaf = "status";
     public const string CredentialsLeaf = "credentials";
     public const string CommandsLeaf = "commands";
+    public const string CredentialsVersionLeaf = "credentials-version";
+
+    /// <summary>Every site's credential version report (external broker mode).</summary>
+    public const string AllCredentialsVersions = SitesPrefix + "+/" + CredentialsVersionLeaf;
 
     /// <summary>Agent -> hub, QoS 1, not retained: <c>JournalBatch</c>.</summary>
     public static string Journal(string site) => SiteTopic(site, JournalLeaf);
@@ -39,6 +43,9 @@ public static class MqttTopics
 
     /// <summary>Hub -> agent, QoS 1, not retained: <c>CommandEnvelope</c>.</summary>
     public static string Commands(string site) => SiteTopic(site, CommandsLeaf);
+
+    /// <summary>Agent -> hub, QoS 1, retained: <c>CredentialsVersionReport</c>.</summary>
+    public static string CredentialsVersion(string site) => SiteTopic(site, CredentialsVersionLeaf);
 
     /// <summary>The prefix of one site's subtree, ending with '/'.</summary>
     public static string SitePrefix(string site) => SitesPrefix + site + "/";

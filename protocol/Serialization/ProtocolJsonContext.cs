@@ -22,4 +22,5 @@ namespace Cybercantal.Edge.Protocol.Serialization;
 [JsonSerializable(typeof(HubState))]
 [JsonSerializable(typeof(CredentialsEnvelope))]
 [JsonSerializable(typeof(CommandEnvelope))]
+[JsonSerializable(typeof(CredentialsVersionReport))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,0 +1,26 @@
+using Cybercantal.Edge.Hub.Commands;
+using Cybercantal.Edge.Hub.Credentials;
+using Cybercantal.Edge.Hub.Mqtt;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cybercantal.Edge.Hub.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the admin API's services: API keys, the admin store, access-event queries, credential
+    /// distribution, remote commands, the hub's outbox to gateways, problem details and the OpenAPI document.
+    /// </summary>
+    public static IServiceCollection AddAdminApi(this IServiceCollection services)
+    {
+        services.AddSingleton<HubOutbox>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<CredentialDistributor>();
+        services.AddSingleton<AdminStore>();
+        services.AddSingleton<AccessEventQuery>();
+        services.AddSingleton<CommandSender>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return services;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cybercantal.Edge.Hub.Admin;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cybercantal.Edge.Hub.Tests.Support;
+
+/// <summary>A running hub with an admin key, and HTTP clients holding admin or manager keys.</summary>
+internal sealed class AdminHub : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly TempDirectory _directory;
+
+    private AdminHub(TempDirectory directory, RunningHub hub, string adminKey)
+    {
+        _directory = directory;
+        Hub = hub;
+        Admin = Client(adminKey);
+    }
+
+    public RunningHub Hub { get; }
+
+    public HttpClient Admin { get; }
+
+    public static async Task<AdminHub> StartAsync(params string[] sites)
+    {
+        var directory = new TempDirectory();
+        var hub = await RunningHub.StartAsync(Path.Combine(directory.Path, "hub.db"), sites: sites);
+        var (_, key) = hub.Services.GetRequiredService<ApiKeyStore>().Create("test admin", admin: true, sites: null);
+        return new AdminHub(directory, hub, key);
+    }
+
+    public HttpClient Manager(params string[] sites)
+    {
+        var (_, key) = Hub.Services.GetRequiredService<ApiKeyStore>().Create("manager " + string.Join('+', sites), admin: false, sites);
+        return Client(key);
+    }
+
+    public HttpClient Client(string? key)
+    {
+        var client = new HttpClient { BaseAddress = Hub.HttpAddress, Timeout = TimeSpan.FromSeconds(20) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyFilter.Header, key);
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a member known at <paramref name="sites"/> with one active NFC badge.</summary>
+    public async Task CreateMemberAsync(string id, string credential, params string[] sites)
+    {
+        (await Admin.PostAsJsonAsync("/api/members", new MemberRequest { Id = id, Name = "Anne", Sites = sites }, Json)).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/badges", new BadgeRequest { Credential = credential, MemberId = id }, Json)).EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await Hub.DisposeAsync();
+        _directory.Dispose();
+    }
+}
