@@ -1,5 +1,7 @@
 using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Badges;
+using Cybercantal.Edge.Agent.Commands;
+using Cybercantal.Edge.Agent.Credentials;
 using Cybercantal.Edge.Agent.Doors;
 using Cybercantal.Edge.Agent.Journal;
 using Cybercantal.Edge.Agent.Readers;
@@ -68,6 +70,9 @@ public static class AgentHostBuilderExtensions
         if (SyncServiceCollectionExtensions.IsHubSyncWanted(settings.Site, builder.Configuration, settings.Simulate))
         {
             services.AddHubSync(builder.Configuration);
+            // Handlers of the hub's messages on the same session: credential snapshots/deltas and remote commands.
+            services.AddCredentialSync();
+            services.AddRemoteCommands();
         }
 
         services.AddSingleton<IWatchdogCheck, JournalWatchdogCheck>();

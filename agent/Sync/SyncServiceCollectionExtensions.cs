@@ -53,7 +53,7 @@ public static class SyncServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<HubConnection>>());
         });
-        services.AddSingleton<IHubPublisher>(sp => sp.GetRequiredService<HubConnection>());
+        services.AddSingleton<IHubPublisher>(sp => new DeferredHubPublisher(sp.GetRequiredService<HubConnection>));
         services.AddSingleton(sp => new JournalOutbox(
             sp.GetRequiredService<HubConnection>(),
             new SqliteOutboxSource(sp.GetRequiredService<SqliteJournal>(), sp.GetRequiredService<TimeProvider>()),
