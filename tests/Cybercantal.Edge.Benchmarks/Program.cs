@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "pcsc-harness" => await PcscHarness.RunAsync(args[1..]),
     PcscDoorHarness.Mode => await PcscDoorHarness.RunAsync(args[1..]),
     Pn532Harness.Mode => await Pn532Harness.RunAsync(args[1..]),
+    SnmpHarness.Mode => await SnmpHarness.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
