@@ -17,6 +17,9 @@ public sealed class BillingOptions
     /// <summary>How often the retention run repeats (daily).</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Delay between the hub's start and the first retention run (lets ingest catch up first).</summary>
+    public TimeSpan RetentionStartDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Whether the hosted retention run is on (the admin endpoint and CLI work either way).</summary>
     public bool RetentionEnabled { get; set; } = true;
 }

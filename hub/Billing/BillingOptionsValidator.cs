@@ -23,6 +23,11 @@ internal sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
             failures.Add($"Hub:Billing:RetentionInterval {options.RetentionInterval} is shorter than a minute.");
         }
 
+        if (options.RetentionStartDelay < TimeSpan.Zero)
+        {
+            failures.Add($"Hub:Billing:RetentionStartDelay {options.RetentionStartDelay} is negative.");
+        }
+
         foreach (var room in options.VisioRooms)
         {
             var slash = room.IndexOf('/', StringComparison.Ordinal);

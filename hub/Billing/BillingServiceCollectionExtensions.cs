@@ -19,7 +19,8 @@ public static class BillingServiceCollectionExtensions
         services.AddSingleton<RetentionRun>();
         if (configuration.GetSection(BillingOptions.Section).GetValue(nameof(BillingOptions.RetentionEnabled), true))
         {
-            services.AddHostedService<RetentionWorker>();
+            services.AddSingleton<RetentionWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         }
 
         return services;
