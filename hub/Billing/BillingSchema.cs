@@ -5,7 +5,8 @@ namespace Cybercantal.Edge.Hub.Billing;
 /// <summary>
 /// Billing's tables in the hub store (created if missing, so an older store gains them on upgrade):
 /// dated tariffs, daily usage aggregates per member and month, month status, statement lines, and the
-/// retention horizon (raw journal rows before it are gone). Aggregates and statements are kept for good.
+/// retention horizon (raw journal rows before it are gone). A partial covering index over the usage
+/// records (kinds 30-49) lets a month close read them as one range scan instead of a lookup per row. Aggregates and statements are kept for good.
 /// </summary>
 internal static class BillingSchema
 {
@@ -57,6 +58,7 @@ internal static class BillingSchema
             incl_cents INTEGER NOT NULL,
             PRIMARY KEY (month, site, member, line)
         ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS journal_usage ON journal (at_us, kind, site, member, detail) WHERE kind BETWEEN 30 AND 49;
         CREATE TABLE IF NOT EXISTS retention_state (
             id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
             deleted_before_us INTEGER NOT NULL

@@ -11,6 +11,9 @@ namespace Cybercantal.Edge.Hub.Billing;
 /// </summary>
 internal static class UsageAggregator
 {
+    /// <summary>The resource of aggregates summed over every machine of a centre (PCs, copiers).</summary>
+    public const string AnyResource = "*";
+
     public static (List<DailyUsage> Usage, long Records, long Skipped, long WithoutMember) Read(SqliteTransaction transaction, BillingMonth month)
     {
         // Paris midnights of every day of the month, in journal microseconds: a record's day is a binary search.
@@ -24,7 +27,7 @@ internal static class UsageAggregator
         long records = 0, skipped = 0, withoutMember = 0;
         using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT site, member, kind, at_us, detail FROM journal WHERE at_us >= $from AND at_us < $to AND kind IN ({string.Join(',', UsageRecordKinds.All)})";
+        command.CommandText = $"SELECT site, member, kind, at_us, detail FROM journal WHERE at_us >= $from AND at_us < $to AND kind BETWEEN 30 AND 49 AND kind IN ({string.Join(',', UsageRecordKinds.All)})";
         command.Parameters.AddWithValue("$from", bounds[0]);
         command.Parameters.AddWithValue("$to", bounds[^1]);
         using var reader = command.ExecuteReader();
@@ -46,7 +49,10 @@ internal static class UsageAggregator
 
             var index = Array.BinarySearch(bounds, reader.GetInt64(3));
             var day = index >= 0 ? index : ~index - 1;
-            var key = (Intern(strings, reader.GetString(0)), Intern(strings, reader.GetString(1)), usage.Measure, Intern(strings, usage.Resource), day);
+            // Per room (visio rooms are billed, others free); PCs and copiers are summed per member and day:
+            // their tariffs do not depend on the machine, and a month has far fewer rows to store.
+            var resource = usage.Measure is UsageMeasures.RoomMinutes or UsageMeasures.RoomNoShows ? Intern(strings, usage.Resource) : AnyResource;
+            var key = (Intern(strings, reader.GetString(0)), Intern(strings, reader.GetString(1)), usage.Measure, resource, day);
             var sum = sums.GetValueOrDefault(key);
             sums[key] = (sum.Quantity + usage.Quantity, sum.Records + 1);
         }
