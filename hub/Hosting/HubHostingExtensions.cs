@@ -1,5 +1,6 @@
 using Cybercantal.Edge.Hub.Admin;
 using Cybercantal.Edge.Hub.Api;
+using Cybercantal.Edge.Hub.Billing;
 using Cybercantal.Edge.Hub.Ingest;
 using Cybercantal.Edge.Hub.Mqtt;
 using Cybercantal.Edge.Hub.Store;
@@ -32,6 +33,7 @@ public static class HubHostingExtensions
         services.AddSingleton<JournalIngestor>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalIngestor>());
         services.AddAdminApi();
+        services.AddBilling(builder.Configuration);
 
         var mode = builder.Configuration.GetSection(HubOptions.Section).GetValue("Mqtt:Mode", MqttBrokerMode.Embedded);
         if (mode == MqttBrokerMode.External)
@@ -63,6 +65,7 @@ public static class HubHostingExtensions
         endpoints.MapGet("/health", () => "ok");
         endpoints.MapGet("/api/sites/status", (SiteActivityTracker tracker) => tracker.Snapshot());
         endpoints.MapAdminApi();
+        endpoints.MapBillingApi();
         endpoints.MapOpenApi();
         return endpoints;
     }
