@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cybercantal.Edge.Hub.Hosting;
 using Cybercantal.Edge.Hub.Store;
-using Cybercantal.Edge.Hub.Tests.Support;
+using Cybercantal.Edge.Testing;
 using Cybercantal.Edge.Protocol.Mqtt;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -64,7 +64,7 @@ internal static class LoadRuns
     /// <summary>Reference: mosquitto's QoS 1 pass-through of the same messages to one subscriber (no storage).</summary>
     public static async Task<double> MosquittoAsync(LoadSettings settings, IReadOnlyList<List<byte[]>> payloads)
     {
-        using var broker = new MosquittoBroker([.. Enumerable.Range(0, settings.Gateways).Select(Workload.Site)]);
+        using var broker = MosquittoBroker.ForSites([.. Enumerable.Range(0, settings.Gateways).Select(Workload.Site)]);
         var expected = payloads.Sum(p => p.Count);
         var received = 0;
         var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

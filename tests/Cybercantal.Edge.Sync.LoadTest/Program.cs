@@ -4,7 +4,7 @@ using Cybercantal.Edge.Agent.Sites;
 using Cybercantal.Edge.Agent.Sync;
 using Cybercantal.Edge.Hub.Hosting;
 using Cybercantal.Edge.Hub.Store;
-using Cybercantal.Edge.Hub.Tests.Support;
+using Cybercantal.Edge.Testing;
 using Cybercantal.Edge.Sync.LoadTest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;

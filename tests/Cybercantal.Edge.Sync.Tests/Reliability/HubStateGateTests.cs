@@ -18,7 +18,7 @@ public sealed class HubStateGateTests : IDisposable
     [Fact]
     public async Task Nothing_is_sent_until_the_hub_announces_itself_online_and_sending_stops_when_it_goes_offline()
     {
-        using var broker = new MosquittoBroker();
+        using var broker = MosquittoBroker.ForSites(SyncSites.All);
         using var spy = new MqttClientFactory().CreateMqttClient();
         var batches = 0;
         spy.ApplicationMessageReceivedAsync += _ =>

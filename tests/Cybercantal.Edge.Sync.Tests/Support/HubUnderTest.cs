@@ -25,7 +25,7 @@ internal sealed class HubUnderTest : IAsyncDisposable
         StorePath = storePath;
         if (kind == BrokerKind.Mosquitto)
         {
-            Mosquitto = new MosquittoBroker();
+            Mosquitto = MosquittoBroker.ForSites(SyncSites.All);
             _port = Mosquitto.Port;
             _settings = new Dictionary<string, string?>
             {

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Cybercantal.Edge.Sync.Tests.Support;
+namespace Cybercantal.Edge.Testing;
 
 /// <summary>A real hub (web host + broker + store) started in-process on loopback.</summary>
-internal sealed class RunningHub : IAsyncDisposable
+public sealed class RunningHub : IAsyncDisposable
 {
     public const string Secret = "correct-horse-battery-staple";
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Cybercantal.Edge.Hub.Tests.Support;
+namespace Cybercantal.Edge.Testing;
 
 /// <summary>
 /// A real mosquitto 2.0 on a free loopback port, with a password file and an ACL giving the hub the whole
@@ -15,14 +15,19 @@ public sealed class MosquittoBroker : IDisposable
     public const string GatewayPassword = "correct-horse-battery-staple";
 
     private readonly TempDirectory _dir = new();
-    private readonly Process _process;
+    private readonly string _config;
+    private Process _process;
 
+    /// <summary>A broker knowing exactly these gateways (site ids, each with the gateway password).</summary>
+    public static MosquittoBroker ForSites(IReadOnlyList<string> sites) => new(sites);
+
+    /// <summary>A broker knowing the gateways of the hub and sync test suites (xunit class fixtures need this constructor).</summary>
     public MosquittoBroker()
-        : this(["murat", "allanche", "ydes"])
+        : this(["murat", "allanche", "ydes", "saint-flour", "backlog", "killed", "hub-restart", "status", "hub-state", "unit"])
     {
     }
 
-    internal MosquittoBroker(IReadOnlyList<string> sites)
+    private MosquittoBroker(IReadOnlyList<string> sites)
     {
         var mosquitto = Locate("mosquitto") ?? Install();
         var passwd = Locate("mosquitto_passwd") ?? throw new InvalidOperationException("mosquitto_passwd is missing: apt-get install -y mosquitto");
@@ -57,17 +62,44 @@ public sealed class MosquittoBroker : IDisposable
             {(Environment.UserName == "root" ? "user root" : string.Empty)}
 
             """);
-        _process = Process.Start(new ProcessStartInfo(mosquitto, ["-c", config])
+        _config = config;
+        _mosquitto = mosquitto;
+        _process = Launch();
+    }
+
+    private readonly string _mosquitto;
+
+    /// <summary>Kills the broker (as a crash would); <see cref="Restart"/> brings it back on the same port.</summary>
+    public void Stop()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(5000);
+        }
+    }
+
+    public void Restart()
+    {
+        Stop();
+        _process.Dispose();
+        _process = Launch();
+    }
+
+    private Process Launch()
+    {
+        var process = Process.Start(new ProcessStartInfo(_mosquitto, ["-c", _config])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         })!;
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.OutputDataReceived += (_, _) => { };
-        _process.BeginErrorReadLine();
-        _process.BeginOutputReadLine();
-        WaitForListener();
+        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        WaitForListener(process);
+        return process;
     }
 
     public int Port { get; }
@@ -93,14 +125,14 @@ public sealed class MosquittoBroker : IDisposable
         }
     }
 
-    private void WaitForListener()
+    private void WaitForListener(Process process)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"mosquitto exited at start with code {_process.ExitCode}");
+                throw new InvalidOperationException($"mosquitto exited at start with code {process.ExitCode}");
             }
 
             try

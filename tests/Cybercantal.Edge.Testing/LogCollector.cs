@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Cybercantal.Edge.Hub.Tests.Support;
+namespace Cybercantal.Edge.Testing;
 
 /// <summary>Keeps every log line of a hub so tests can check what was logged (and what was not).</summary>
-internal sealed class LogCollector : ILoggerProvider
+public sealed class LogCollector : ILoggerProvider
 {
     public ConcurrentQueue<(int EventId, LogLevel Level, string Message)> Lines { get; } = new();
 

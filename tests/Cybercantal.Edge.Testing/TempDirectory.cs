@@ -1,6 +1,6 @@
-namespace Cybercantal.Edge.Hub.Tests.Support;
+namespace Cybercantal.Edge.Testing;
 
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {

@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
 
-namespace Cybercantal.Edge.Hub.Tests.Support;
+namespace Cybercantal.Edge.Testing;
 
 /// <summary>Reads the hub's SQLite file directly, as an auditor would.</summary>
-internal static class StoreQueries
+public static class StoreQueries
 {
     public static List<long> Sequences(string path, string site)
     {

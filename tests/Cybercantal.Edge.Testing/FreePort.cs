@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Cybercantal.Edge.Hub.Tests.Support;
+namespace Cybercantal.Edge.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {
