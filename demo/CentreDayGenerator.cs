@@ -1,4 +1,4 @@
-using Cybercantal.Edge.Agent.Access;
+using System.Device.Gpio;
 using Cybercantal.Edge.Agent.Badges;
 using Cybercantal.Edge.Agent.Doors;
 using Cybercantal.Edge.Agent.Simulation;
@@ -20,6 +20,8 @@ public sealed class CentreDayGenerator
 
     private static readonly TimeSpan ReachHandle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ForcedOpenFor = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan ExitPatience = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PollStep = TimeSpan.FromMilliseconds(50);
 
     private readonly DemoCentre _centre;
     private readonly IReadOnlyList<DemoStep> _plan;
@@ -148,24 +150,49 @@ public sealed class CentreDayGenerator
             {
                 await WalkThroughAsync(door, cancellationToken).ConfigureAwait(false);
             }
-            else if (door.ExitRequest is not null)
+            else if (door.ExitRequest is { } button)
             {
-                // The button is held while the door opens, as a hand on the button and one on the handle.
-                var press = _hardware.PressExitAsync(door, cancellationToken);
-                await Task.Delay(SimulatedHardware.ButtonPress / 2, _time, cancellationToken).ConfigureAwait(false);
-                _hardware.SetDoorOpen(door, open: true);
-                try
-                {
-                    await press.ConfigureAwait(false);
-                    await Task.Delay(Walkthrough, _time, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _hardware.SetDoorOpen(door, open: false);
-                }
+                await ExitThroughAsync(door, button, cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>
+    /// Holds the exit button until the strike releases (a person waits for the click), opens the door,
+    /// lets go of the button and walks through. Holding until the release, rather than for a fixed time,
+    /// keeps the press from being lost inside its debounce at high demo speeds.
+    /// </summary>
+    private async Task ExitThroughAsync(DoorConfiguration door, InputConfiguration button, CancellationToken cancellationToken)
+    {
+        SetInput(button, active: true);
+        try
+        {
+            var waited = TimeSpan.Zero;
+            while (_doors.Find(door.Id) is { Snapshot.IsLocked: true } && waited < ExitPatience)
+            {
+                await Task.Delay(PollStep, _time, cancellationToken).ConfigureAwait(false);
+                waited += PollStep;
+            }
+
+            _hardware.SetDoorOpen(door, open: true);
+        }
+        finally
+        {
+            SetInput(button, active: false);
+        }
+
+        try
+        {
+            await Task.Delay(Walkthrough, _time, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _hardware.SetDoorOpen(door, open: false);
+        }
+    }
+
+    private void SetInput(InputConfiguration input, bool active) =>
+        _hardware.Driver.SetInput(input.Pin, (input.ActiveLevel == SignalLevel.High) == active ? PinValue.High : PinValue.Low);
 
     private async Task ForceAsync(CancellationToken cancellationToken)
     {
