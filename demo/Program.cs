@@ -4,8 +4,8 @@ using Cybercantal.Edge.Demo;
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // Stop in order (traffic, agents with their doors locked, hub) instead of dying mid-write.
-    e.Cancel = true;
+    // The first Ctrl+C stops in order (traffic, agents with their doors locked, hub); a second one ends the process.
+    e.Cancel = !stop.IsCancellationRequested;
     stop.Cancel();
 };
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
