@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cybercantal.Edge.Agent.Access;
+using Cybercantal.Edge.Agent.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cybercantal.Edge.Demo;
+
+/// <summary>
+/// A running demo: the hub, one simulated agent per open centre synchronising with it, and each centre's
+/// traffic generator on the accelerated clock. <see cref="StartAsync"/> brings it up; <see cref="StopAsync"/>
+/// stops the traffic, lets the hub catch up, stops the agents (doors locked, journals flushed), then the hub.
+/// </summary>
+public sealed class DemoRun : IAsyncDisposable
+{
+    private readonly List<DemoAgent> _agents = [];
+    private readonly List<CentreDayGenerator> _generators = [];
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly CancellationTokenSource _traffic = new();
+    private readonly ILogger _logger;
+    private readonly Stopwatch _sinceStart;
+    private readonly TaskCompletionSource<TimeSpan> _firstEvents = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _trafficDone = Task.CompletedTask;
+    private Task _firstEventsWatch = Task.CompletedTask;
+    private bool _stopped;
+
+    private DemoRun(DemoOptions options, DemoFeed feed, ILogger logger, Stopwatch sinceStart)
+    {
+        Options = options;
+        Feed = feed;
+        _logger = logger;
+        _sinceStart = sinceStart;
+    }
+
+    public DemoOptions Options { get; }
+
+    public DemoFeed Feed { get; }
+
+    public DemoHub Hub { get; private set; } = null!;
+
+    public AcceleratedTimeProvider Clock { get; private set; } = null!;
+
+    public DateOnly Day { get; private set; }
+
+    public string DataDirectory { get; private set; } = string.Empty;
+
+    public IReadOnlyList<DemoAgent> Agents => _agents;
+
+    /// <summary>The hub's <c>GET /api/sites/status</c>.</summary>
+    public Uri StatusUri => new(Hub.BaseAddress, "api/sites/status");
+
+    /// <summary>Completes when every centre's generator has played its day.</summary>
+    public Task TrafficDone => _trafficDone;
+
+    /// <summary>Real time from the start of <see cref="StartAsync"/> until every centre had records committed at the hub.</summary>
+    public Task<TimeSpan> FirstEventsVisible => _firstEvents.Task;
+
+    public static async Task<DemoRun> StartAsync(DemoOptions options, TextWriter output, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var run = new DemoRun(options, new DemoFeed(output), loggerFactory.CreateLogger("Cybercantal.Edge.Demo"), Stopwatch.StartNew());
+        try
+        {
+            await run.StartCoreAsync(loggerFactory, cancellationToken).ConfigureAwait(false);
+            return run;
+        }
+        catch
+        {
+            await run.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task StartCoreAsync(ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        DataDirectory = Path.GetFullPath(Options.DataDirectory);
+        Directory.CreateDirectory(DataDirectory);
+        var sites = DemoSites.Load();
+        Day = DemoSites.ChooseDay(TimeProvider.System.GetUtcNow(), sites);
+        DemoLog.Starting(_logger, DataDirectory, Options.Speed, Day, Options.StartTime);
+
+        var mqttPort = DemoPorts.Resolve(Options.MqttPort, 1883, "MQTT", _logger);
+        var httpPort = DemoPorts.Resolve(Options.HttpPort, 5080, "HTTP", _logger);
+        Hub = await DemoHub.StartAsync(DataDirectory, httpPort, mqttPort, cancellationToken).ConfigureAwait(false);
+        DemoLog.HubStarted(_logger, Hub.BaseAddress, mqttPort);
+
+        var centres = new List<(DemoCentre Centre, string Directory)>();
+        foreach (var site in sites)
+        {
+            var directory = Path.Combine(DataDirectory, site.Id);
+            Directory.CreateDirectory(directory);
+            var credentialFile = Path.Combine(directory, "gateway.credential");
+            Hub.SetSecret(site.Id, DemoSecrets.Write(credentialFile));
+            var centre = DemoCastGenerator.Create(DemoSites.WithDemoHub(site, mqttPort, credentialFile), Day, Options.Seed);
+            Import(centre, directory);
+            centres.Add((centre, directory));
+        }
+
+        var local = Day.ToDateTime(Options.StartTime);
+        Clock = new AcceleratedTimeProvider(new DateTimeOffset(local, sites[0].TimeZone.GetUtcOffset(local)), Options.Speed);
+        var started = await Task.WhenAll(centres.Select(c => DemoAgent.StartAsync(c.Centre, c.Directory, Clock, cancellationToken))).ConfigureAwait(false);
+        _agents.AddRange(started);
+        _firstEventsWatch = WatchFirstEventsAsync(_traffic.Token);
+
+        var generatorLogger = loggerFactory.CreateLogger<CentreDayGenerator>();
+        foreach (var agent in _agents)
+        {
+            var plan = CentreDayPlan.Create(agent.Centre, Options.Seed);
+            _subscriptions.Add(Feed.Watch(agent.Centre, agent.Pipeline, agent.Doors));
+            _generators.Add(new CentreDayGenerator(agent.Centre, plan, agent.Pipeline, agent.Hardware, agent.Doors, Clock, generatorLogger));
+            DemoLog.AgentStarted(_logger, agent.Centre.Id, agent.Centre.People.Count, plan.Count);
+        }
+
+        Feed.Say(string.Create(CultureInfo.InvariantCulture,
+            $"Hub on {Hub.BaseAddress} (MQTT 127.0.0.1:{Hub.MqttPort}); {_agents.Count} centres play {Day:yyyy-MM-dd} from {Options.StartTime:HH:mm} at {Options.Speed}x. Try: curl {StatusUri}   Ctrl+C stops."));
+        if (Options.Traffic)
+        {
+            _trafficDone = Task.WhenAll(_generators.Select((g, i) => PlayAsync(g, _agents[i].Centre.Id, _traffic.Token)));
+        }
+    }
+
+    /// <summary>Stops everything in order and reports, per centre, how far the hub got.</summary>
+    public async Task<IReadOnlyList<DemoSiteSummary>> StopAsync(TimeSpan drainBudget, CancellationToken cancellationToken)
+    {
+        if (_stopped)
+        {
+            return [];
+        }
+
+        _stopped = true;
+        DemoLog.Stopping(_logger);
+        await _traffic.CancelAsync().ConfigureAwait(false);
+        await _trafficDone.ConfigureAwait(false);
+        await _firstEventsWatch.ConfigureAwait(false);
+
+        // Let the hub catch up with what the traffic journaled, so the closing figures mean something.
+        var drained = new Dictionary<string, (long Head, long Committed)>(StringComparer.Ordinal);
+        var deadline = Stopwatch.StartNew();
+        foreach (var agent in _agents)
+        {
+            long head;
+            long committed;
+            while (true)
+            {
+                head = agent.Journal.LastSequence;
+                committed = Committed(agent.Centre.Id);
+                if (committed >= head || deadline.Elapsed >= drainBudget)
+                {
+                    break;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (committed < head)
+            {
+                DemoLog.DrainIncomplete(_logger, agent.Centre.Id, committed, head, deadline.Elapsed.TotalSeconds);
+            }
+
+            drained[agent.Centre.Id] = (head, committed);
+        }
+
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+
+        _subscriptions.Clear();
+        await Task.WhenAll(_agents.Select(a => StopAgentAsync(a, cancellationToken))).ConfigureAwait(false);
+        var summaries = _agents.Select((a, i) => new DemoSiteSummary(
+            a.Centre.Id,
+            drained[a.Centre.Id].Head,
+            drained[a.Centre.Id].Committed,
+            a.Journal.LastSequence,
+            _generators.Count > i ? _generators[i].StepsDone : 0)).ToList();
+        await Hub.StopAsync(cancellationToken).ConfigureAwait(false);
+        return summaries;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopped && Hub is not null)
+        {
+            try
+            {
+                await StopAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Disposal after a failed start: the parts still get disposed below.
+                DemoLog.AgentStopFailed(_logger, "(demo)", exception);
+            }
+        }
+
+        foreach (var agent in _agents)
+        {
+            await agent.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Hub is not null)
+        {
+            await Hub.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _traffic.Dispose();
+    }
+
+    private long Committed(string site) => Hub.Activity.Find(site)?.CommittedThrough ?? 0;
+
+    private static void Import(DemoCentre centre, string directory)
+    {
+        var seedPath = Path.Combine(directory, "seed.yaml");
+        File.WriteAllText(seedPath, DemoSeedWriter.Render(centre));
+        using var errors = new StringWriter();
+        if (AccessImportCommand.Run(seedPath, AgentRunSettings.AccessStorePathIn(directory), TextWriter.Null, errors) != 0)
+        {
+            throw new InvalidOperationException($"The generated seed of {centre.Id} was refused: {errors}");
+        }
+    }
+
+    private async Task PlayAsync(CentreDayGenerator generator, string site, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await generator.RunAsync(cancellationToken).ConfigureAwait(false);
+            DemoLog.DayFinished(_logger, site, generator.StepsDone);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            DemoLog.GeneratorFailed(_logger, site, exception);
+        }
+    }
+
+    private async Task WatchFirstEventsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!_agents.TrueForAll(a => Committed(a.Centre.Id) > 0))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+            }
+
+            var elapsed = _sinceStart.Elapsed;
+            DemoLog.FirstEventsVisible(_logger, elapsed.TotalSeconds);
+            _firstEvents.TrySetResult(elapsed);
+        }
+        catch (OperationCanceledException)
+        {
+            _firstEvents.TrySetCanceled(cancellationToken);
+        }
+    }
+
+    private async Task StopAgentAsync(DemoAgent agent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await agent.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            DemoLog.AgentStopFailed(_logger, agent.Centre.Id, exception);
+        }
+    }
+}

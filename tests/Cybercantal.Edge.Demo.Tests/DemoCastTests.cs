@@ -1,0 +1,83 @@
+using Cybercantal.Edge.Agent.Access;
+using Cybercantal.Edge.Agent.Sites;
+using Cybercantal.Edge.Demo.Tests.Support;
+
+namespace Cybercantal.Edge.Demo.Tests;
+
+public sealed class DemoCastTests
+{
+    private static readonly DateOnly Thursday = new(2026, 11, 26);
+
+    public static TheoryData<string> Centres() => [.. DemoSites.OpenCentres];
+
+    [Theory]
+    [MemberData(nameof(Centres))]
+    public void Every_centre_gets_staff_teleworkers_lessees_and_one_expired_member_that_import_cleanly(string id)
+    {
+        var site = DemoSites.Load().Single(s => s.Id == id);
+        var centre = DemoCastGenerator.Create(site, Thursday, 2026);
+        using var data = new TempDirectory();
+        var seed = Path.Combine(data.Path, "seed.yaml");
+        File.WriteAllText(seed, DemoSeedWriter.Render(centre));
+        var errors = new StringWriter();
+
+        Assert.Equal(0, AccessImportCommand.Run(seed, Path.Combine(data.Path, "access.db"), TextWriter.Null, errors));
+        Assert.Equal(string.Empty, errors.ToString());
+        Assert.InRange(centre.People.Count(p => p.Role == DemoRole.Staff), 1, 2);
+        Assert.InRange(centre.People.Count(p => p.Role == DemoRole.Teleworker), 9, 11);
+        Assert.Single(centre.People, p => p.Role == DemoRole.Expired);
+        foreach (var office in site.Zones.Where(z => z.Kind == ZoneKind.PrivateOffice))
+        {
+            Assert.InRange(centre.People.Count(p => p.Office == office.Id), 1, 2);
+        }
+
+        Assert.Contains(centre.Bookings, b => site.Zones.Single(z => z.Id == b.Zone).Kind == ZoneKind.VisioRoom);
+        Assert.Contains(centre.Bookings, b => site.Zones.Single(z => z.Id == b.Zone).Kind == ZoneKind.MeetingRoom);
+        Assert.All(centre.Bookings, b => Assert.Equal(Thursday, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(b.Start, site.TimeZone).DateTime)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Centres))]
+    public void Every_lessee_carries_a_badge_their_office_door_reads(string id)
+    {
+        var site = DemoSites.Load().Single(s => s.Id == id);
+        var centre = DemoCastGenerator.Create(site, Thursday, 2026);
+
+        foreach (var lessee in centre.People.Where(p => p.Role == DemoRole.Lessee))
+        {
+            var door = site.Doors.Single(d => d.ToZone == lessee.Office);
+            Assert.NotNull(lessee.BadgeFor(door.AcceptedCredentials));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Centres))]
+    public void The_day_plan_has_the_story_beats_in_time_order_and_is_the_same_for_the_same_seed(string id)
+    {
+        var site = DemoSites.Load().Single(s => s.Id == id);
+        var centre = DemoCastGenerator.Create(site, Thursday, 2026);
+
+        var plan = CentreDayPlan.Create(centre, 2026);
+
+        Assert.Equal(plan.OrderBy(s => s.At), plan);
+        Assert.Single(plan, s => s.Move == DemoMove.ForceDoor);
+        Assert.Single(plan, s => s.Move == DemoMove.ExpiredAttempt);
+        Assert.Equal(2, plan.Count(s => s.Move == DemoMove.ToBookedRoom));
+        Assert.Contains(plan, s => s.Move == DemoMove.GoOut && s.At.Hour is 12);
+        Assert.Equal(centre.People.Count(p => p.Role != DemoRole.Expired), plan.Count(s => s.Move == DemoMove.GoOut && s.At.Hour >= 16));
+        static object Key(DemoStep s) => (s.At, s.Move, s.Person?.MemberId, s.Zone);
+        Assert.Equal(plan.Select(Key), CentreDayPlan.Create(DemoCastGenerator.Create(site, Thursday, 2026), 2026).Select(Key));
+    }
+
+    [Theory]
+    [InlineData("2026-11-26", "2026-11-26")] // Thursday
+    [InlineData("2026-11-28", "2026-11-30")] // Saturday -> Monday
+    [InlineData("2026-12-25", "2026-12-28")] // Christmas (Friday), then the weekend
+    public void The_demo_day_is_the_next_working_day(string today, string expected)
+    {
+        var sites = DemoSites.Load();
+        var noon = new DateTimeOffset(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero);
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DemoSites.ChooseDay(noon, sites));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cybercantal.Edge.Demo.Tests.Support;
+using Cybercantal.Edge.Protocol.Journal;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cybercantal.Edge.Demo.Tests;
+
+/// <summary>
+/// The whole demo in-process (hub with its embedded broker, five agents, traffic) for a short run at 600x:
+/// the morning from 07:30 to about 09:40 in some 13 real seconds, then a second start on the same data
+/// that delivers what the first one journaled while stopping.
+/// </summary>
+public sealed class DemoEndToEndTests
+{
+    private static readonly TimeOnly RunUntil = new(9, 40);
+
+    [Fact]
+    public async Task A_short_accelerated_morning_reaches_the_hub_exactly_once_with_the_refusals_and_alarms()
+    {
+        using var data = new TempDirectory();
+        var output = new StringWriter();
+        var options = new DemoOptions { DataDirectory = data.Path, Speed = 600, MqttPort = 0, HttpPort = 0 };
+        IReadOnlyList<DemoSiteSummary> firstRun;
+        string hubDatabase;
+        var run = await DemoRun.StartAsync(options, TextWriter.Synchronized(output), NullLoggerFactory.Instance, CancellationToken.None);
+        await using (run)
+        {
+            hubDatabase = run.Hub.StorePath;
+            var firstEvents = await run.FirstEventsVisible.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(firstEvents < TimeSpan.FromSeconds(20), $"first events after {firstEvents}");
+
+            var zone = run.Agents[0].Centre.Site.TimeZone;
+            await Waiting.UntilAsync(
+                () => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(run.Clock.GetUtcNow(), zone).DateTime) >= RunUntil,
+                TimeSpan.FromSeconds(40),
+                () => $"the demo clock is at {TimeZoneInfo.ConvertTime(run.Clock.GetUtcNow(), zone):HH:mm}");
+
+            using var http = new HttpClient { BaseAddress = run.Hub.BaseAddress };
+            var status = await http.GetFromJsonAsync<JsonElement>("api/sites/status");
+            var listed = status.EnumerateArray().Select(s => s.GetProperty("site").GetString()).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(DemoSites.OpenCentres.Order(StringComparer.Ordinal), listed);
+            Assert.All(status.EnumerateArray(), s => Assert.True(s.GetProperty("committedThrough").GetInt64() > 10, s.ToString()));
+
+            firstRun = await run.StopAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
+        }
+
+        Assert.Equal(5, firstRun.Count);
+        foreach (var site in firstRun)
+        {
+            var hub = JournalRows.Hub(hubDatabase, site.Site);
+            var agent = JournalRows.Agent(Path.Combine(data.Path, site.Site, "journal.db"));
+
+            // Exactly once, in order: 1..N without gap (the primary key forbids duplicates), and N covers
+            // everything journaled before the stop began.
+            Assert.Equal(1, hub.Keys.First());
+            Assert.Equal(hub.Count, hub.Keys.Last());
+            Assert.Equal(site.HubCommittedAtDrain, site.JournalHeadAtDrain);
+            Assert.True(hub.Count >= site.JournalHeadAtDrain, $"{site.Site}: hub {hub.Count} < drained head {site.JournalHeadAtDrain}");
+            Assert.Equal(site.JournalHeadAfterStop, agent.Keys.Last());
+            foreach (var (seq, kind) in hub)
+            {
+                Assert.Equal(agent[seq], kind);
+            }
+
+            // What the hub lacks are the records of the agent's own stop, journaled after its hub link closed.
+            var tail = agent.Where(r => r.Key > hub.Count).Select(r => (JournalRecordKind)r.Value).ToList();
+            Assert.Contains(JournalRecordKind.AgentStopped, tail);
+            Assert.All(tail, k => Assert.Contains(k, new[] { JournalRecordKind.AgentStopped, JournalRecordKind.DoorStateChanged, JournalRecordKind.ScheduledUnlockChanged, JournalRecordKind.DoorAlarmCleared }));
+
+            Assert.True(site.StepsPlayed > 10, $"{site.Site} played {site.StepsPlayed} moves");
+            Assert.Equal(1, JournalRows.Scalar(hubDatabase, "SELECT COUNT(*) FROM journal WHERE site = $site AND kind = 1 AND granted = 0 AND reason = 'MemberExpired'", ("$site", site.Site)));
+            Assert.True(JournalRows.Scalar(hubDatabase, "SELECT COUNT(*) FROM journal WHERE site = $site AND kind = 3", ("$site", site.Site)) >= 1, $"{site.Site}: no forced-open alarm");
+            Assert.True(JournalRows.Scalar(hubDatabase, "SELECT COUNT(*) FROM journal WHERE site = $site AND kind = 1 AND granted = 1", ("$site", site.Site)) >= 4, $"{site.Site}: few grants");
+        }
+
+        var text = output.ToString();
+        Assert.Contains("MemberExpired", text, StringComparison.Ordinal);
+        Assert.Contains("forced open", text, StringComparison.Ordinal);
+
+        // Second start on the same data, no traffic: the first run's shutdown records are delivered, still without gap.
+        var restart = await DemoRun.StartAsync(new DemoOptions { DataDirectory = data.Path, Speed = 600, MqttPort = 0, HttpPort = 0, Traffic = false }, TextWriter.Null, NullLoggerFactory.Instance, CancellationToken.None);
+        await using (restart)
+        {
+            await Waiting.UntilAsync(
+                () => firstRun.All(s => (restart.Hub.Activity.Find(s.Site)?.CommittedThrough ?? 0) >= s.JournalHeadAfterStop),
+                TimeSpan.FromSeconds(20),
+                () => string.Join(", ", firstRun.Select(s => $"{s.Site} {restart.Hub.Activity.Find(s.Site)?.CommittedThrough}/{s.JournalHeadAfterStop}")));
+            await restart.StopAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+        }
+
+        foreach (var site in firstRun)
+        {
+            var hub = JournalRows.Hub(hubDatabase, site.Site);
+            Assert.Equal(hub.Count, hub.Keys.Last());
+            Assert.True(hub.Count >= site.JournalHeadAfterStop);
+        }
+    }
+}
