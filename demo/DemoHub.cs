@@ -77,6 +77,9 @@ public sealed class DemoHub : IAsyncDisposable
     /// <summary>Sets the gateway secret of a site (what <c>cybercantal-hub site-secret</c> does on a real hub).</summary>
     public void SetSecret(string site, string secret) => _app.Services.GetRequiredService<SiteCredentialStore>().SetSecret(site, secret);
 
+    /// <summary>Creates an admin API key for the person running the demo (what <c>cybercantal-hub apikey create</c> does).</summary>
+    public string CreateAdminKey() => _app.Services.GetRequiredService<Cybercantal.Edge.Hub.Admin.ApiKeyStore>().Create("demo", admin: true, sites: null).Key;
+
     public async Task StopAsync(CancellationToken cancellationToken) => await _app.StopAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);

@@ -115,6 +115,9 @@ public sealed class DemoRun : IAsyncDisposable
 
         Feed.Say(string.Create(CultureInfo.InvariantCulture,
             $"Hub on {Hub.BaseAddress} (MQTT 127.0.0.1:{Hub.MqttPort}); {_agents.Count} centres play {Day:yyyy-MM-dd} from {Options.StartTime:HH:mm} at {Options.Speed}x. Try: curl {StatusUri}   Ctrl+C stops."));
+        // A throw-away admin key of this demo's own store, so the access-event API can be tried at once.
+        Feed.Say(string.Create(CultureInfo.InvariantCulture,
+            $"Access events: curl -H 'X-Api-Key: {Hub.CreateAdminKey()}' '{new Uri(Hub.BaseAddress, "api/events?site=saint-flour&size=20")}'   (CSV: api/events/csv)"));
         if (Options.Traffic)
         {
             _trafficDone = Task.WhenAll(_generators.Select((g, i) => PlayAsync(g, _agents[i].Centre.Id, _traffic.Token)));
