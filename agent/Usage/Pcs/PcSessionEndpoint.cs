@@ -71,14 +71,15 @@ public sealed class PcSessionEndpoint : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _listener?.Stop();
+        StopListening();
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override void Dispose()
     {
-        _listener?.Close();
         base.Dispose();
+        StopListening();
+        ((IDisposable?)_listener)?.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -89,7 +90,7 @@ public sealed class PcSessionEndpoint : BackgroundService
             return;
         }
 
-        using var registration = stoppingToken.Register(listener.Stop);
+        using var registration = stoppingToken.Register(StopListening);
         while (!stoppingToken.IsCancellationRequested)
         {
             HttpListenerContext context;
@@ -177,6 +178,18 @@ public sealed class PcSessionEndpoint : BackgroundService
         else
         {
             await ErrorAsync(context.Response, status, result.Error ?? result.Outcome.ToString()).ConfigureAwait(false);
+        }
+    }
+
+    private void StopListening()
+    {
+        try
+        {
+            _listener?.Stop();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already closed.
         }
     }
 
