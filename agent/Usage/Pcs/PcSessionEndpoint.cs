@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,9 @@ public sealed class PcSessionEndpoint : BackgroundService
     public const string SessionsPath = "/usage/pc-sessions";
     public const string HealthPath = "/usage/health";
     private const int MaxBodyBytes = 4096;
+
+    // Answers go to scripts (curl, PowerShell), never into HTML: keep quotes readable in error messages.
+    private static readonly JsonSerializerOptions ResponseJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly PcSessionTracker _tracker;
     private readonly UsageOptions _options;
@@ -172,7 +176,7 @@ public sealed class PcSessionEndpoint : BackgroundService
                 ["status"] = result.Outcome == PcSessionOutcome.Started ? "started" : "ended",
                 ["pc"] = report.PcId,
                 ["member"] = result.MemberId,
-            });
+            }, ResponseJson);
             await RespondAsync(context.Response, status, text).ConfigureAwait(false);
         }
         else
@@ -250,7 +254,7 @@ public sealed class PcSessionEndpoint : BackgroundService
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static Task ErrorAsync(HttpListenerResponse response, HttpStatusCode status, string error) =>
-        RespondAsync(response, status, JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = error }));
+        RespondAsync(response, status, JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = error }, ResponseJson));
 
     private static async Task RespondAsync(HttpListenerResponse response, HttpStatusCode status, string json)
     {
