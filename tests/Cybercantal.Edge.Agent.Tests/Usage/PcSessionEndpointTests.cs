@@ -154,11 +154,41 @@ public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
         Assert.Equal("SF-003", Assert.Single(_state.Load(UsageKinds.Pc)).MemberId);
     }
 
+    [Fact]
+    public async Task The_shipped_linux_hook_script_reports_a_login_and_a_logout_with_curl()
+    {
+        await RunHookAsync("start", "SF-002");
+        Assert.Equal("SF-002", Assert.Single(Tracker.OpenSessions).Value.MemberId);
+        _time.Advance(TimeSpan.FromMinutes(3));
+
+        await RunHookAsync("end", "SF-002");
+
+        var ended = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionEnded));
+        Assert.Equal(("pc-os-02", "logout"), (ended.DoorId, UsageDetail.Parse(ended.Detail)["reason"]));
+    }
+
     private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task RunHookAsync(string hookEvent, string member)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("sh")
+        {
+            ArgumentList = { RepositoryFiles.Find("deploy/hooks/cybercantal-pc-session.sh"), hookEvent, member },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["CYBERCANTAL_PC_SESSION_CONF"] = "/nonexistent";
+        start.Environment["CYBERCANTAL_GATEWAY"] = _client.BaseAddress!.ToString().TrimEnd('/');
+        start.Environment["CYBERCANTAL_PC_ID"] = "pc-os-02";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, process.ExitCode);
     }
 
     private async Task<(HttpStatusCode Status, string Body)> PostAsync(string json)
