@@ -77,7 +77,8 @@ public sealed class CopierSessionManager : BackgroundService
         ArgumentNullException.ThrowIfNull(decision);
         if (decision.Reader.Resource is { } resource && _copiers.ContainsKey(resource))
         {
-            _ = RunLoggedAsync(HandleAsync(decision, CancellationToken.None));
+            // Off the reader's thread: the counter read and the state write must not delay the next badge.
+            _ = Task.Run(() => RunLoggedAsync(HandleAsync(decision, CancellationToken.None)));
         }
     }
 
