@@ -10,6 +10,7 @@ using Cybercantal.Edge.Agent.Readers.Pn532;
 using Cybercantal.Edge.Agent.Readers.Wiegand;
 using Cybercantal.Edge.Agent.Simulation;
 using Cybercantal.Edge.Agent.Sync;
+using Cybercantal.Edge.Agent.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,8 @@ public static class AgentHostBuilderExtensions
         services.AddSingleton<IBadgeReadSink>(sp => sp.GetRequiredService<BadgePipeline>());
         services.AddSingleton<BadgeReaderCatalog>();
         services.AddHostedService<BadgeReaderService>();
+        // Usage tracking after the readers: its copier relays open once the strikes are locked.
+        services.AddUsageTracking(builder.Configuration);
 
         // The hub link starts after the doors and readers (it never delays them) and stops before them.
         if (SyncServiceCollectionExtensions.IsHubSyncWanted(settings.Site, builder.Configuration, settings.Simulate))
