@@ -11,6 +11,7 @@ using Cybercantal.Edge.Agent.Readers.Wiegand;
 using Cybercantal.Edge.Agent.Simulation;
 using Cybercantal.Edge.Agent.Sync;
 using Cybercantal.Edge.Agent.Usage;
+using Cybercantal.Edge.Agent.Usage.Snmp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +67,13 @@ public static class AgentHostBuilderExtensions
         services.AddSingleton<IBadgeReadSink>(sp => sp.GetRequiredService<BadgePipeline>());
         services.AddSingleton<BadgeReaderCatalog>();
         services.AddHostedService<BadgeReaderService>();
-        // Usage tracking after the readers: its copier relays open once the strikes are locked.
+        // Usage tracking after the readers: its copier relays open once the strikes are locked. Copier page
+        // counters are read over SNMP on a gateway; a simulated centre has no copier to ask (sessions unmeasured).
+        if (!settings.Simulate)
+        {
+            services.AddSnmpCopiers(builder.Configuration);
+        }
+
         services.AddUsageTracking(builder.Configuration);
 
         // The hub link starts after the doors and readers (it never delays them) and stops before them.
