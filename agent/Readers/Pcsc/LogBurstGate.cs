@@ -2,9 +2,9 @@ namespace Cybercantal.Edge.Agent.Readers.Pcsc;
 
 /// <summary>
 /// Keeps a flapping reader or a dead daemon from flooding the log: the first occurrence of a problem in a window
-/// is logged, the following ones are only counted, and the count is reported when the window rolls over or the
-/// problem clears. Clearing does not re-arm the problem before its window ends: a daemon or reader that flaps
-/// (gone, back, gone...) is one burst, not one line per flap. Thread-safe.
+/// is logged, the following ones are only counted, and the count is reported once the window has passed (at the
+/// next occurrence or when the problem clears). A daemon or reader that flaps (gone, back, gone...) within the
+/// window is one burst: one line, then one summary, not a line per flap. Thread-safe.
 /// </summary>
 internal sealed class LogBurstGate(TimeProvider timeProvider, TimeSpan window)
 {
@@ -34,21 +34,22 @@ internal sealed class LogBurstGate(TimeProvider timeProvider, TimeSpan window)
     }
 
     /// <summary>
-    /// The problem is over for now: returns how many occurrences were not logged since the last report. It stays
-    /// muted until its window ends, so a recurrence soon after is counted, not logged.
+    /// The problem is over for now. Inside its window nothing is reported and the burst stays open: a
+    /// recurrence is counted, and the count is reported once, when the window rolls over. After the window,
+    /// the burst closes and its unlogged count is returned.
     /// </summary>
     public int Clear(string problem)
     {
+        var now = timeProvider.GetTimestamp();
         lock (_gate)
         {
-            if (!_bursts.TryGetValue(problem, out var burst))
+            if (!_bursts.TryGetValue(problem, out var burst) || timeProvider.GetElapsedTime(burst.WindowStart, now) < window)
             {
                 return 0;
             }
 
-            var suppressed = burst.Suppressed;
-            burst.Suppressed = 0;
-            return suppressed;
+            _bursts.Remove(problem);
+            return burst.Suppressed;
         }
     }
 

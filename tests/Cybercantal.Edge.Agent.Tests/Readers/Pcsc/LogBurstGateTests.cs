@@ -25,22 +25,38 @@ public sealed class LogBurstGateTests
     }
 
     [Fact]
-    public void Clearing_a_problem_reports_what_was_not_logged_and_a_flap_within_the_window_stays_one_burst()
+    public void A_problem_that_flaps_within_its_window_is_one_burst_summarised_once_the_window_has_passed()
     {
         var time = new FakeTimeProvider();
         var gate = new LogBurstGate(time, TimeSpan.FromMinutes(1));
-        gate.ShouldLog("reader", out _);
-        gate.ShouldLog("reader", out _);
-        gate.ShouldLog("other", out _);
+        Assert.True(gate.ShouldLog("reader", out _));
+        Assert.False(gate.ShouldLog("reader", out _));
 
-        Assert.Equal(1, gate.Clear("reader"));
+        // Gone, back, gone again within the minute: nothing more is logged, nothing summarised yet.
         Assert.Equal(0, gate.Clear("reader"));
         time.Advance(TimeSpan.FromSeconds(10));
         Assert.False(gate.ShouldLog("reader", out _));
-        Assert.False(gate.ShouldLog("other", out _));
+        Assert.Equal(0, gate.Clear("reader"));
 
+        // Once the window has passed, clearing reports the two occurrences that were not logged, and re-arms.
         time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, gate.Clear("reader"));
         Assert.True(gate.ShouldLog("reader", out var suppressed));
-        Assert.Equal(1, suppressed);
+        Assert.Equal(0, suppressed);
+    }
+
+    [Fact]
+    public void A_recurrence_after_the_window_is_logged_with_the_count_of_the_previous_one()
+    {
+        var time = new FakeTimeProvider();
+        var gate = new LogBurstGate(time, TimeSpan.FromMinutes(1));
+        gate.ShouldLog("other", out _);
+        gate.ShouldLog("other", out _);
+        gate.ShouldLog("other", out _);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.True(gate.ShouldLog("other", out var suppressed));
+        Assert.Equal(2, suppressed);
     }
 }

@@ -83,8 +83,10 @@ public sealed class PcscFlappingTests(PcscdFixture pcscd, ITestOutputHelper outp
         }
 
         // Once per burst, not once per flap: the log gate's window (1 min) spans the whole run, so each kind of
-        // problem (context lost, daemon unreachable, reader list failed) is logged and journaled once, plus summaries.
-        Assert.InRange(warnings, 1, 6);
+        // problem (context lost, daemon unreachable, reader list failed) is logged and journaled once; the counts
+        // of what was not logged are summarised after the window, not during the run.
+        Assert.InRange(warnings, 1, 4);
+        Assert.DoesNotContain(logger.Entries, e => e.EventId == 1516);
         Assert.InRange(faults.Count, 1, 2);
         Assert.All(faults, f => Assert.Equal("lecteur-entree", f.ReaderId));
         Assert.Equal(Flaps / 10, journal.OfKind(JournalRecordKind.AccessDecision).Count(d => d.ReaderId == "lecteur-bureau-1" && d.Granted == true));
