@@ -63,6 +63,21 @@ public sealed class AgentRecordsTests
         Assert.Equal(180L, HubDatabase.Scalar(connection, $"SELECT SUM(quantity) FROM usage_daily WHERE month = '2027-01' AND measure = '{UsageMeasures.RoomMinutes}' AND resource = 'formation'"));
     }
 
+    [Fact]
+    public void An_end_too_far_from_the_journal_instant_falls_back_to_the_journal_instant()
+    {
+        using var world = new BillingWorld(new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        world.Tariff(BillingItems.CopierPage, null, null, new DateOnly(2026, 1, 1), 10);
+        var journaled = new DateTimeOffset(2027, 2, 10, 9, 0, 0, TimeSpan.Zero);
+        // end 10 days before the journal instant (beyond the 7-day window) and end after it: both billed on 10 February.
+        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, journaled, "reason=badge-out;end=2027-01-31T09:00:00.000Z;seconds=60;pages=5", "c1");
+        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, journaled, "reason=badge-out;end=2027-03-02T09:00:00.000Z;seconds=60;pages=7", "c1");
+        // end 6 days before, in January: billed in January.
+        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, new DateTimeOffset(2027, 2, 5, 9, 0, 0, TimeSpan.Zero), "reason=badge-out;end=2027-01-30T09:00:00.000Z;seconds=60;pages=3", "c1");
+        Assert.Equal([(3L, new DateOnly(2027, 1, 30))], world.Close(2027, 1).Select(l => (l.QuantityNumerator, l.From)));
+        Assert.Equal([(12L, new DateOnly(2027, 2, 10))], world.Close(2027, 2).Select(l => (l.QuantityNumerator, l.From)));
+    }
+
     // CopierSessionManager.JournalEnded, with the pages of CopierPages.Between (max plausible 5000).
     private static JournalRecord Copier(DateTimeOffset start, long? counterStart, long counterEnd)
     {
