@@ -8,7 +8,7 @@ public sealed class BillingOptions
     /// <summary>VAT rate in basis points (2000 = 20 %).</summary>
     public int VatBasisPoints { get; set; } = 2000;
 
-    /// <summary>Rooms billed as visio rooms, as <c>site/room</c>; every other room (trainings, meetings) is free.</summary>
+    /// <summary>Rooms billed as visio rooms, as <c>site/zone</c> (the room's zone in the site file, the <c>zone=</c> of its usage records); every other room (trainings, meetings) is free.</summary>
     public IList<string> VisioRooms { get; } = [];
 
     /// <summary>Months raw journal rows (access movements, usage records) are kept; CNIL guidance for badge systems: 3.</summary>

@@ -33,7 +33,7 @@ internal sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
             var slash = room.IndexOf('/', StringComparison.Ordinal);
             if (slash <= 0 || slash == room.Length - 1 || room.IndexOf('/', slash + 1) >= 0)
             {
-                failures.Add($"Hub:Billing:VisioRooms entry '{room}' is not of the form site/room.");
+                failures.Add($"Hub:Billing:VisioRooms entry '{room}' is not of the form site/zone.");
             }
         }
 

@@ -58,7 +58,8 @@ internal static class BillingSchema
             incl_cents INTEGER NOT NULL,
             PRIMARY KEY (month, site, member, line)
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS journal_usage ON journal (at_us, kind, site, member, detail) WHERE kind BETWEEN 30 AND 49;
+        DROP INDEX IF EXISTS journal_usage;
+        CREATE INDEX IF NOT EXISTS journal_usage_door ON journal (at_us, kind, site, member, detail, door) WHERE kind BETWEEN 30 AND 49;
         CREATE TABLE IF NOT EXISTS retention_state (
             id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
             deleted_before_us INTEGER NOT NULL

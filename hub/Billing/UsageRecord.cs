@@ -1,4 +1,7 @@
 namespace Cybercantal.Edge.Hub.Billing;
 
-/// <summary>One usage record understood by billing: what it measures, on which resource (copier, room, PC), how much.</summary>
-public readonly record struct UsageRecord(string Measure, string Resource, long Quantity);
+/// <summary>
+/// One usage record understood by billing: what it measures, on which resource (PC or copier id, room
+/// zone), how much, and when the session ended (the detail's <c>end=</c>; null when the record has none).
+/// </summary>
+public readonly record struct UsageRecord(string Measure, string Resource, long Quantity, DateTimeOffset? End = null);

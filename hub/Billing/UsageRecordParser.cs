@@ -3,22 +3,39 @@ using System.Globalization;
 namespace Cybercantal.Edge.Hub.Billing;
 
 /// <summary>
-/// Reads the detail of a usage journal record (<c>key=value</c> pairs separated by <c>;</c>, any order,
-/// unknown keys ignored). Anything malformed (missing key, non-numeric or out-of-range quantity, empty id)
-/// is refused, never thrown: the aggregator counts it as skipped.
+/// Reads a usage journal record as the agent writes it (docs/usage.md "Journal records"): the resource
+/// from the row's <c>door</c> column (PC, copier) or the detail's <c>zone=</c> (rooms), the quantity from
+/// <c>seconds=</c> or <c>pages=</c>, the end of the session from <c>end=</c>. The detail is <c>key=value</c>
+/// pairs separated by <c>;</c>, any order, unknown keys ignored. Anything malformed (missing key,
+/// non-numeric or out-of-range quantity, unreadable instant, empty id, unknown copier flag) is refused,
+/// never thrown: the aggregator counts it as skipped.
 /// </summary>
 public static class UsageRecordParser
 {
     /// <summary>A week: longer sessions are taken for a clock or agent fault.</summary>
-    public const long MaxMinutes = 7 * 24 * 60;
+    public const long MaxSeconds = 7 * 24 * 60 * 60;
 
     /// <summary>More pages than any copier prints in one session.</summary>
     public const long MaxPages = 100_000;
 
-    public static bool TryParse(int kind, string? detail, out UsageRecord record)
+    /// <summary>Copier flag: the page counter wrapped past 2^32 - 1; pages are still exact.</summary>
+    public const string FlagWrapped = "wrapped";
+
+    /// <summary>Copier flag: the page counter went down (reboot, service); pages unknown.</summary>
+    public const string FlagCounterReset = "counter-reset";
+
+    /// <summary>Copier flag: the copier did not answer, or the session was recovered; pages unknown.</summary>
+    public const string FlagUnmeasured = "unmeasured";
+
+    private const int MaxIdLength = 64;
+
+    /// <param name="kind">The row's <c>kind</c>.</param>
+    /// <param name="door">The row's <c>door</c> column: PC or copier id (room door id for rooms, unused).</param>
+    /// <param name="detail">The row's <c>detail</c>.</param>
+    public static bool TryParse(int kind, string? door, string? detail, out UsageRecord record)
     {
         record = default;
-        if (string.IsNullOrEmpty(detail))
+        if (string.IsNullOrEmpty(detail) || !TryEnd(detail, out var end))
         {
             return false;
         }
@@ -26,45 +43,93 @@ public static class UsageRecordParser
         switch (kind)
         {
             case UsageRecordKinds.PcSessionEnded:
-                return TryResource(detail, "pc", out var pc) && TryNumber(detail, "minutes", MaxMinutes, out var pcMinutes)
-                    && Set(out record, UsageMeasures.PcMinutes, pc, pcMinutes);
+                return IsId(door) && TryMinutes(detail, out var pcMinutes)
+                    && Set(out record, UsageMeasures.PcMinutes, door!, pcMinutes, end);
             case UsageRecordKinds.CopierSessionEnded:
-                if (!TryResource(detail, "copier", out var copier))
-                {
-                    return false;
-                }
-
-                if (HasFlag(detail, "unmeasured"))
-                {
-                    return Set(out record, UsageMeasures.CopierUnmeasured, copier, 1);
-                }
-
-                return TryNumber(detail, "pages", MaxPages, out var pages) && Set(out record, UsageMeasures.CopierPages, copier, pages);
+                return IsId(door) && TryCopier(detail, out var measure, out var pages)
+                    && Set(out record, measure, door!, pages, end);
             case UsageRecordKinds.RoomUseEnded:
-                return TryResource(detail, "room", out var room) && TryNumber(detail, "minutes", MaxMinutes, out var roomMinutes)
-                    && Set(out record, UsageMeasures.RoomMinutes, room, roomMinutes);
+                return TryZone(detail, out var zone) && TryMinutes(detail, out var roomMinutes)
+                    && Set(out record, UsageMeasures.RoomMinutes, zone, roomMinutes, end);
             case UsageRecordKinds.RoomNoShow:
-                return TryResource(detail, "room", out var booked) && Set(out record, UsageMeasures.RoomNoShows, booked, 1);
+                return TryZone(detail, out var booked) && Set(out record, UsageMeasures.RoomNoShows, booked, 1, end);
             default:
                 return false;
         }
     }
 
-    private static bool Set(out UsageRecord record, string measure, string resource, long quantity)
+    /// <summary>Whole minutes of <paramref name="seconds"/>, rounded to the nearest, halves up (90 s = 2 min, 89 s = 1 min).</summary>
+    public static long MinutesOf(long seconds) => (seconds + 30) / 60;
+
+    private static bool Set(out UsageRecord record, string measure, string resource, long quantity, DateTimeOffset? end)
     {
-        record = new UsageRecord(measure, resource, quantity);
+        record = new UsageRecord(measure, resource, quantity, end);
         return true;
     }
 
-    private static bool TryResource(string detail, string key, out string value)
+    private static bool IsId(string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength;
+
+    private static bool TryZone(string detail, out string zone)
     {
-        value = string.Empty;
-        if (!TryValue(detail, key, out var span) || span.IsEmpty || span.Length > 64)
+        zone = string.Empty;
+        if (!TryValue(detail, "zone", out var span) || span.IsEmpty || span.Length > MaxIdLength)
         {
             return false;
         }
 
-        value = span.ToString();
+        zone = span.ToString();
+        return true;
+    }
+
+    private static bool TryMinutes(string detail, out long minutes)
+    {
+        minutes = 0;
+        if (!TryNumber(detail, "seconds", MaxSeconds, out var seconds))
+        {
+            return false;
+        }
+
+        minutes = MinutesOf(seconds);
+        return true;
+    }
+
+    // No flag or "wrapped": pages are exact and required. "counter-reset" or "unmeasured": counted, not billed.
+    private static bool TryCopier(string detail, out string measure, out long quantity)
+    {
+        measure = UsageMeasures.CopierPages;
+        quantity = 0;
+        if (TryValue(detail, "flag", out var flag) && !flag.SequenceEqual(FlagWrapped))
+        {
+            if (flag.SequenceEqual(FlagCounterReset) || flag.SequenceEqual(FlagUnmeasured))
+            {
+                measure = UsageMeasures.CopierUnmeasured;
+                quantity = 1;
+                return true;
+            }
+
+            return false;
+        }
+
+        return TryNumber(detail, "pages", MaxPages, out quantity);
+    }
+
+    // end= is optional; when present it must be a UTC ISO-8601 instant (the agent writes yyyy-MM-ddTHH:mm:ss.fffZ).
+    private static bool TryEnd(string detail, out DateTimeOffset? end)
+    {
+        end = null;
+        if (!TryValue(detail, "end", out var span))
+        {
+            return true;
+        }
+
+        if (span.Length == 0 || span[^1] != 'Z'
+            || !DateTimeOffset.TryParseExact(span, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return false;
+        }
+
+        end = parsed;
         return true;
     }
 
@@ -74,20 +139,6 @@ public static class UsageRecordParser
         return TryValue(detail, key, out var span)
             && long.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out value)
             && value <= max;
-    }
-
-    private static bool HasFlag(string detail, string flag)
-    {
-        foreach (var range in detail.AsSpan().Split(';'))
-        {
-            var part = detail.AsSpan(range).Trim();
-            if (part.SequenceEqual(flag) || (part.StartsWith("pages=", StringComparison.Ordinal) && part[6..].SequenceEqual(flag)))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool TryValue(string detail, string key, out ReadOnlySpan<char> value)

@@ -79,8 +79,10 @@ public sealed class RetentionRun
             }
 
             using var latest = BillingService.Command(transaction, $"SELECT MAX(received_us) FROM journal WHERE at_us >= $from AND at_us < $to AND kind IN ({string.Join(',', UsageRecordKinds.All)})");
-            latest.Parameters.AddWithValue("$from", start);
-            latest.Parameters.AddWithValue("$to", SiteCredentialsReader.ToMicroseconds(month.EndUtc));
+            // Same window as the aggregation: records journaled a few days after their end still belong to the month.
+            var (from, to) = UsageAggregator.JournalWindow(month);
+            latest.Parameters.AddWithValue("$from", from);
+            latest.Parameters.AddWithValue("$to", to);
             var received = latest.ExecuteScalar() as long?;
             var aggregated = _billing.AggregatedAt(transaction, month);
             if (aggregated is null || (received is { } r && r > aggregated))

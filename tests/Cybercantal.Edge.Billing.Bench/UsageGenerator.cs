@@ -21,8 +21,8 @@ internal static class UsageGenerator
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO journal (site, seq, kind, at_us, mono, member, granted, detail, received_us)
-            VALUES ($site, $seq, $kind, $at, 0, $member, $granted, $detail, $at)
+            INSERT INTO journal (site, seq, kind, at_us, mono, door, member, granted, detail, received_us)
+            VALUES ($site, $seq, $kind, $at, 0, $door, $member, $granted, $detail, $at)
             """;
         var site = insert.Parameters.Add("$site", Microsoft.Data.Sqlite.SqliteType.Text);
         var seq = insert.Parameters.Add("$seq", Microsoft.Data.Sqlite.SqliteType.Integer);
@@ -31,25 +31,31 @@ internal static class UsageGenerator
         var member = insert.Parameters.Add("$member", Microsoft.Data.Sqlite.SqliteType.Text);
         var granted = insert.Parameters.Add("$granted", Microsoft.Data.Sqlite.SqliteType.Integer);
         var detail = insert.Parameters.Add("$detail", Microsoft.Data.Sqlite.SqliteType.Text);
+        var door = insert.Parameters.Add("$door", Microsoft.Data.Sqlite.SqliteType.Text);
         var sequences = new long[sites];
         for (var i = 0; i < records; i++)
         {
             var s = random.Next(sites);
             site.Value = Site(s);
             seq.Value = ++sequences[s];
-            at.Value = start + random.NextInt64(span);
+            var atUs = start + random.NextInt64(span);
+            at.Value = atUs;
             member.Value = string.Create(CultureInfo.InvariantCulture, $"m{s}-{random.Next(members):D3}");
+            var end = DateTimeOffset.FromUnixTimeMilliseconds(atUs / 1000);
             var roll = random.Next(100);
-            (object Kind, object Granted, object Detail) row = roll switch
+            // Detail strings as the agent writes them (docs/usage.md "Journal records").
+            (object Kind, object Granted, object Door, object Detail) row = roll switch
             {
-                < 40 => (1, 1, DBNull.Value),
-                < 60 => (UsageRecordKinds.PcSessionEnded, DBNull.Value, string.Create(CultureInfo.InvariantCulture, $"pc=pc-{random.Next(12)};minutes={random.Next(5, 480)};reason=logout")),
-                < 80 => (UsageRecordKinds.CopierSessionEnded, DBNull.Value, roll == 79 ? "copier=c1;unmeasured" : string.Create(CultureInfo.InvariantCulture, $"copier=c{random.Next(2)};pages={random.Next(1, 40)}")),
-                < 95 => (UsageRecordKinds.RoomUseEnded, DBNull.Value, string.Create(CultureInfo.InvariantCulture, $"room={(roll < 88 ? "visio" : "formation")};minutes={random.Next(15, 240)}")),
-                < 99 => (UsageRecordKinds.RoomNoShow, DBNull.Value, "room=visio"),
-                _ => (UsageRecordKinds.CopierSessionEnded, DBNull.Value, "pages=oops"),
+                < 40 => (1, 1, "entrance", DBNull.Value),
+                < 60 => (UsageRecordKinds.PcSessionEnded, DBNull.Value, string.Create(CultureInfo.InvariantCulture, $"pc-{random.Next(12)}"),
+                    Session("logout", end, random.Next(5 * 60, 480 * 60))),
+                < 80 => (UsageRecordKinds.CopierSessionEnded, DBNull.Value, string.Create(CultureInfo.InvariantCulture, $"c{random.Next(2)}"),
+                    Session("badge-out", end, random.Next(30, 600)) + (roll == 79 ? ";flag=unmeasured" : string.Create(CultureInfo.InvariantCulture, $";pages={random.Next(1, 40)}"))),
+                < 95 => (UsageRecordKinds.RoomUseEnded, DBNull.Value, "room-door", Room(roll < 88 ? "visio" : "formation", end, random.Next(15 * 60, 240 * 60))),
+                < 99 => (UsageRecordKinds.RoomNoShow, DBNull.Value, DBNull.Value, "zone=visio;booking-start=" + Instant(end.AddMinutes(-15)) + ";booking-end=" + Instant(end.AddMinutes(45)) + ";released=" + Instant(end)),
+                _ => (UsageRecordKinds.CopierSessionEnded, DBNull.Value, "c1", "pages=oops"),
             };
-            (kind.Value, granted.Value, detail.Value) = row;
+            (kind.Value, granted.Value, door.Value, detail.Value) = row;
             insert.ExecuteNonQuery();
         }
 
@@ -77,4 +83,12 @@ internal static class UsageGenerator
     }
 
     public static string Site(int index) => string.Create(CultureInfo.InvariantCulture, $"centre-{index}");
+
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Session(string reason, DateTimeOffset end, int seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"reason={reason};start={Instant(end.AddSeconds(-seconds))};end={Instant(end)};seconds={seconds}");
+
+    private static string Room(string zone, DateTimeOffset end, int seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"zone={zone};booking-start={Instant(end.AddSeconds(-seconds))};booking-end={Instant(end)};") + Session("badge-out", end, seconds);
 }

@@ -18,10 +18,10 @@ public sealed class BillingApiTests
         using (var connection = database.OpenConnection())
         {
             HubDatabase.Execute(connection, """
-                INSERT INTO journal (site, seq, kind, at_us, mono, member, detail, received_us) VALUES
-                ('murat', 1, 33, 1767952800000000, 0, 'anne', 'copier=c1;pages=10', 0),
-                ('allanche', 1, 33, 1767952800000000, 0, 'paul', 'copier=c1;pages=20', 0),
-                ('allanche', 2, 33, 1767952800000000, 0, 'paul', 'garbage', 0)
+                INSERT INTO journal (site, seq, kind, at_us, mono, door, member, detail, received_us) VALUES
+                ('murat', 1, 34, 1767952800000000, 0, 'c1', 'anne', 'reason=badge-out;start=2026-01-09T09:58:00.000Z;end=2026-01-09T10:00:00.000Z;seconds=120;pages=10', 0),
+                ('allanche', 1, 34, 1767952800000000, 0, 'c1', 'paul', 'reason=badge-out;start=2026-01-09T09:58:00.000Z;end=2026-01-09T10:00:00.000Z;seconds=120;pages=20', 0),
+                ('allanche', 2, 34, 1767952800000000, 0, 'c1', 'paul', 'garbage', 0)
                 """);
         }
 

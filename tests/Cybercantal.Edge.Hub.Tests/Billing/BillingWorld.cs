@@ -1,3 +1,4 @@
+using Cybercantal.Edge.Agent.Usage;
 using Cybercantal.Edge.Hub.Admin;
 using Cybercantal.Edge.Hub.Billing;
 using Cybercantal.Edge.Hub.Credentials;
@@ -41,13 +42,41 @@ internal sealed class BillingWorld : IDisposable
 
     public RetentionRun Retention { get; }
 
-    public void Usage(string site, string? member, int kind, DateTimeOffset at, string? detail) =>
+    public void Usage(string site, string? member, int kind, DateTimeOffset at, string? detail, string? door = null) =>
         Execute("""
-            INSERT INTO journal (site, seq, kind, at_us, mono, member, detail, received_us)
-            VALUES ($site, $seq, $kind, $at, 0, $member, $detail, $received)
+            INSERT INTO journal (site, seq, kind, at_us, mono, door, member, detail, received_us)
+            VALUES ($site, $seq, $kind, $at, 0, $door, $member, $detail, $received)
             """,
-            ("$site", site), ("$seq", ++_seq), ("$kind", kind), ("$at", SiteCredentialsReader.ToMicroseconds(at)),
+            ("$site", site), ("$seq", ++_seq), ("$kind", kind), ("$at", SiteCredentialsReader.ToMicroseconds(at)), ("$door", door),
             ("$member", member), ("$detail", detail), ("$received", SiteCredentialsReader.ToMicroseconds(Time.GetUtcNow())));
+
+    /// <summary>A PC session of <paramref name="minutes"/> ending (and journaled) at <paramref name="end"/>, as the agent writes it.</summary>
+    public void Pc(string site, string? member, DateTimeOffset end, string pc, long minutes) =>
+        Usage(site, member, UsageRecordKinds.PcSessionEnded, end, Session("logout", end, minutes * 60).ToString(), pc);
+
+    /// <summary>A copier session ending at <paramref name="end"/> with exact pages, as the agent writes it.</summary>
+    public void Copier(string site, string? member, DateTimeOffset end, string copier, long pages) =>
+        Usage(site, member, UsageRecordKinds.CopierSessionEnded, end, Session("badge-out", end, 120).Add("pages", pages).ToString(), copier);
+
+    /// <summary>A copier session whose pages are unknown (<c>flag=unmeasured</c> or <c>counter-reset</c>), as the agent writes it.</summary>
+    public void CopierUnmeasured(string site, string? member, DateTimeOffset end, string copier, string flag = "unmeasured") =>
+        Usage(site, member, UsageRecordKinds.CopierSessionEnded, end, Session("badge-out", end, 120).Add("flag", flag).ToString(), copier);
+
+    /// <summary>The use of a booked room of <paramref name="zone"/> ending at <paramref name="end"/>, as the agent writes it.</summary>
+    public void Room(string site, string? member, DateTimeOffset end, string zone, long minutes) =>
+        Usage(site, member, UsageRecordKinds.RoomUseEnded, end,
+            Booking(zone, end.AddMinutes(-minutes), end).Add("reason", "badge-out").Add("start", end.AddMinutes(-minutes)).Add("end", end)
+                .Seconds(end.AddMinutes(-minutes), end).ToString(), zone + "-door");
+
+    /// <summary>A booking of <paramref name="zone"/> released at <paramref name="at"/> without check-in, as the agent writes it.</summary>
+    public void NoShow(string site, string? member, DateTimeOffset at, string zone) =>
+        Usage(site, member, UsageRecordKinds.RoomNoShow, at, Booking(zone, at.AddMinutes(-15), at.AddMinutes(45)).Add("released", at).ToString());
+
+    private static UsageDetail Session(string reason, DateTimeOffset end, long seconds) =>
+        new UsageDetail().Add("reason", reason).Add("start", end.AddSeconds(-seconds)).Add("end", end).Seconds(end.AddSeconds(-seconds), end);
+
+    private static UsageDetail Booking(string zone, DateTimeOffset start, DateTimeOffset end) =>
+        new UsageDetail().Add("zone", zone).Add("booking-start", start).Add("booking-end", end);
 
     public void Access(string site, string member, DateTimeOffset at) =>
         Execute("""

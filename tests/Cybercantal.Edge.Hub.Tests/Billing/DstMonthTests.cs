@@ -20,8 +20,7 @@ public sealed class DstMonthTests
     {
         using var world = new BillingWorld(DateTimeOffset.Parse("2026-12-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "murat/visio");
         world.Tariff(BillingItems.VisioHour, null, null, new DateOnly(2026, 1, 1), 1200);
-        void Visio(string utc, int minutes) => world.Usage(Site, "anne", UsageRecordKinds.RoomUseEnded,
-            DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), $"room=visio;minutes={minutes}");
+        void Visio(string utc, int minutes) => world.Room(Site, "anne", DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), "visio", minutes);
 
         Visio("2026-03-01T00:30:00Z", 60); // 01:30 CET 1 March: March, not February
         Visio("2026-03-29T02:30:00Z", 120); // 04:30 CEST, spans the skipped hour: 120 measured minutes

@@ -18,11 +18,11 @@ public sealed class RetentionTests
         {
             var at = new DateTimeOffset(2026, 1, day, 9, 0, 0, TimeSpan.Zero);
             world.Access(Site, "anne", at);
-            world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, at, $"copier=c1;pages={day}");
-            world.Usage(Site, "paul", UsageRecordKinds.RoomUseEnded, at, $"room=visio;minutes={day * 3}");
+            world.Copier(Site, "anne", at, "c1", day);
+            world.Room(Site, "paul", at, "visio", day * 3);
         }
 
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero), "copier=c1;pages=9");
+        world.Copier(Site, "anne", new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero), "c1", 9);
         return world;
     }
 
@@ -56,7 +56,7 @@ public sealed class RetentionTests
         world.Close(2026, 1);
         world.Time.SetUtcNow(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         // A gateway back online delivers a January record after January was closed.
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, new DateTimeOffset(2026, 1, 30, 9, 0, 0, TimeSpan.Zero), "copier=c1;pages=100");
+        world.Copier(Site, "anne", new DateTimeOffset(2026, 1, 30, 9, 0, 0, TimeSpan.Zero), "c1", 100);
         world.Time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
         var run = world.Retention.Run();
         // January had a late row; February's first Paris hour (before the 1 February 00:00 UTC cutoff) goes too, so it is closed first.

@@ -14,9 +14,9 @@ public sealed class StatementCsvTests
         world.Tariff(BillingItems.CopierPage, null, null, new DateOnly(2020, 1, 1), 5, free: 10);
         world.Tariff(BillingItems.VisioHour, null, null, new DateOnly(2020, 1, 1), 2500);
         // Written in a scrambled order: the export order must not depend on it.
-        world.Usage("allanche", "zoé", UsageRecordKinds.RoomUseEnded, new DateTimeOffset(2027, 1, 20, 10, 0, 0, TimeSpan.Zero), "room=visio;minutes=50");
-        world.Usage("allanche", "=cmd", UsageRecordKinds.CopierSessionEnded, new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.Zero), "copier=c1;pages=31");
-        world.Usage("allanche", "anne", UsageRecordKinds.CopierSessionEnded, new DateTimeOffset(2027, 1, 9, 10, 0, 0, TimeSpan.Zero), "copier=c1;pages=25");
+        world.Room("allanche", "zoé", new DateTimeOffset(2027, 1, 20, 10, 0, 0, TimeSpan.Zero), "visio", 50);
+        world.Copier("allanche", "=cmd", new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.Zero), "c1", 31);
+        world.Copier("allanche", "anne", new DateTimeOffset(2027, 1, 9, 10, 0, 0, TimeSpan.Zero), "c1", 25);
         world.Lease("anne", "allanche", "bureau;2", new DateOnly(2025, 6, 1));
         world.Billing.CloseMonth(ApiCaller.System, new BillingMonth(2027, 1));
         world.Billing.CloseMonth(ApiCaller.System, new BillingMonth(2027, 1));

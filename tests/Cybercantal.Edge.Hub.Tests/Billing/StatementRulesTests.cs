@@ -16,9 +16,9 @@ public sealed class StatementRulesTests
         using var world = new BillingWorld(Paris(2027, 1, 1), "saint-flour/visio");
         world.Tariff(BillingItems.VisioHour, null, null, Day(2020, 1, 1), 3000);
         world.Access(Site, "anne", Paris(2026, 11, 3));
-        world.Usage(Site, "anne", UsageRecordKinds.PcSessionEnded, Paris(2026, 11, 3), "pc=pc-1;minutes=480;reason=logout");
-        world.Usage(Site, "anne", UsageRecordKinds.RoomUseEnded, Paris(2026, 11, 4), "room=formation;minutes=180");
-        world.Usage(Site, "anne", UsageRecordKinds.RoomNoShow, Paris(2026, 11, 5), "room=visio");
+        world.Pc(Site, "anne", Paris(2026, 11, 3), "pc-1", 480);
+        world.Room(Site, "anne", Paris(2026, 11, 4), "formation", 180);
+        world.NoShow(Site, "anne", Paris(2026, 11, 5), "visio");
         Assert.Empty(world.Close(2026, 11));
         Assert.Contains(world.Billing.Aggregates(new BillingMonth(2026, 11)), u => u.Measure == UsageMeasures.PcMinutes && u.Quantity == 480);
     }
@@ -74,10 +74,10 @@ public sealed class StatementRulesTests
         using var world = new BillingWorld(Paris(2026, 6, 1));
         world.Tariff(BillingItems.CopierPage, null, null, Day(2026, 1, 1), 10);
         world.Tariff(BillingItems.CopierPage, Site, null, Day(2026, 3, 16), 15);
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 3, 10), "copier=c1;pages=100");
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 3, 15, 23), "copier=c1;pages=1"); // 23:00 Paris, still the 15th
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 3, 20), "copier=c1;pages=50");
-        world.Usage("murat", "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 3, 20), "copier=c9;pages=7");
+        world.Copier(Site, "anne", Paris(2026, 3, 10), "c1", 100);
+        world.Copier(Site, "anne", Paris(2026, 3, 15, 23), "c1", 1); // 23:00 Paris, still the 15th
+        world.Copier(Site, "anne", Paris(2026, 3, 20), "c1", 50);
+        world.Copier("murat", "anne", Paris(2026, 3, 20), "c9", 7);
         var lines = world.Close(2026, 3);
         Assert.Equal(
             [("murat", 7L, 10L, 70L), (Site, 101L, 10L, 1010L), (Site, 50L, 15L, 750L)],
@@ -90,11 +90,11 @@ public sealed class StatementRulesTests
         using var world = new BillingWorld(Paris(2026, 6, 1), "saint-flour/visio");
         world.Tariff(BillingItems.CopierPage, Site, null, Day(2026, 1, 1), 10, free: 100);
         world.Tariff(BillingItems.VisioHour, Site, null, Day(2026, 1, 1), 3000, free: 60);
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 4, 3), "copier=c1;pages=60");
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 4, 5), "copier=c1;pages=60");
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 4, 6), "copier=c1;unmeasured");
-        world.Usage(Site, "anne", UsageRecordKinds.RoomUseEnded, Paris(2026, 4, 7), "room=visio;minutes=150");
-        world.Usage(Site, "paul", UsageRecordKinds.CopierSessionEnded, Paris(2026, 4, 3), "copier=c1;pages=99");
+        world.Copier(Site, "anne", Paris(2026, 4, 3), "c1", 60);
+        world.Copier(Site, "anne", Paris(2026, 4, 5), "c1", 60);
+        world.CopierUnmeasured(Site, "anne", Paris(2026, 4, 6), "c1");
+        world.Room(Site, "anne", Paris(2026, 4, 7), "visio", 150);
+        world.Copier(Site, "paul", Paris(2026, 4, 3), "c1", 99);
         var lines = world.Close(2026, 4);
         Assert.Equal(
             [("anne", BillingItems.CopierPage, 20L, 1L, 200L, new DateOnly(2026, 4, 5)), ("anne", BillingItems.VisioHour, 90L, 60L, 4500L, new DateOnly(2026, 4, 7))],
@@ -107,10 +107,10 @@ public sealed class StatementRulesTests
     {
         using var world = new BillingWorld(Paris(2026, 6, 1));
         world.Tariff(BillingItems.CopierPage, null, null, Day(2026, 1, 1), 10);
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 2, 3), "copier=c1;pages=lots");
+        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 2, 3), "reason=badge-out;pages=lots", "c1");
         world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 2, 3), null);
-        world.Usage(Site, null, UsageRecordKinds.CopierSessionEnded, Paris(2026, 2, 3), "copier=c1;pages=4");
-        world.Usage(Site, "anne", UsageRecordKinds.CopierSessionEnded, Paris(2026, 2, 3), "copier=c1;pages=4");
+        world.Copier(Site, null, Paris(2026, 2, 3), "c1", 4);
+        world.Copier(Site, "anne", Paris(2026, 2, 3), "c1", 4);
         var result = world.Billing.CloseMonth(Cybercantal.Edge.Hub.Admin.ApiCaller.System, new BillingMonth(2026, 2));
         Assert.Equal((4L, 2L, 1L, 1), (result.Records, result.Skipped, result.WithoutMember, result.Lines));
     }
