@@ -121,7 +121,7 @@ public sealed class RevocationTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.False(murat.Decide(Badge).Granted);
 
         // ...until its report makes the hub move past 40 and publish again.
-        await murat.WaitUntilAsync(a => a.Credentials.CurrentVersion == 41 && a.Decide(Badge).Granted, Patience);
+        await murat.WaitUntilAsync(a => a.Credentials.CurrentVersion > 40 && a.Decide(Badge).Granted, Patience);
     }
 
     [Fact]
