@@ -1,3 +1,4 @@
+using Cybercantal.Edge.Agent.Tests.Support;
 using System.Diagnostics;
 using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Readers.Pcsc;

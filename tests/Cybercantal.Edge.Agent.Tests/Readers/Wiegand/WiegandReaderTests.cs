@@ -1,3 +1,4 @@
+using Cybercantal.Edge.Agent.Tests.Support;
 using System.Device.Gpio;
 using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Gpio;
@@ -18,7 +19,7 @@ public sealed class WiegandReaderTests : IDisposable
     private readonly SimulatedGpioDriver _driver;
     private readonly GpioController _gpio;
     private readonly RecordingBadgeReadSink _sink = new();
-    private readonly ListLogger<WiegandReader> _logger = new();
+    private readonly RecordingLogger<WiegandReader> _logger = new();
     private readonly WiegandTransmitter _card;
     private readonly CancellationTokenSource _stop = new();
 
@@ -110,15 +111,15 @@ public sealed class WiegandReaderTests : IDisposable
 
         Assert.Equal(20, _sink.Faults.Count);
         Assert.All(_sink.Faults, f => Assert.Contains("parity", f, StringComparison.Ordinal));
-        Assert.Single(_logger.Lines, l => l.EventId == 1654);
+        Assert.Single(_logger.Entries, l => l.EventId == 1654);
 
         // After a quiet period the next burst logs again, with the count of what was not logged.
         _card.Wait(TimeSpan.FromSeconds(11));
         _card.Send(good.WithBitFlipped(3));
         _card.Wait(Gap);
 
-        Assert.Equal(2, _logger.Lines.Count(l => l.EventId == 1654));
-        Assert.Contains(_logger.Lines, l => l.EventId == 1655 && l.Message.Contains("19 further faults", StringComparison.Ordinal));
+        Assert.Equal(2, _logger.Entries.Count(l => l.EventId == 1654));
+        Assert.Contains(_logger.Entries, l => l.EventId == 1655 && l.Message.Contains("19 further faults", StringComparison.Ordinal));
         await StopAsync(run);
     }
 
@@ -185,7 +186,7 @@ public sealed class WiegandReaderTests : IDisposable
 
         Assert.Empty(_sink.Reads);
         Assert.Empty(_sink.Faults);
-        Assert.Equal(2, _logger.Lines.Count(l => l.EventId == 1656));
+        Assert.Equal(2, _logger.Entries.Count(l => l.EventId == 1656));
         await StopAsync(run);
     }
 

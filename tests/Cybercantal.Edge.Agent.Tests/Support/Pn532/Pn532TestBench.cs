@@ -1,3 +1,4 @@
+using Cybercantal.Edge.Agent.Tests.Support;
 using Cybercantal.Edge.Agent.Readers.Pn532;
 using Cybercantal.Edge.Agent.Sites;
 
@@ -32,7 +33,7 @@ public sealed class Pn532TestBench : IDisposable
 
     public Pn532RecordingSink Sink { get; } = new();
 
-    public Pn532RecordingLogger<Pn532Reader> Logger { get; } = new();
+    public RecordingLogger<Pn532Reader> Logger { get; } = new();
 
     public Pn532Reader Reader { get; }
 

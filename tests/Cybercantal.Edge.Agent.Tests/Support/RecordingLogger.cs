@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Cybercantal.Edge.Agent.Tests.Support.Pcsc;
+namespace Cybercantal.Edge.Agent.Tests.Support;
 
 /// <summary>Keeps every log entry (event id, level, message) so tests can check what was logged and how often.</summary>
 public sealed class RecordingLogger<T> : ILogger<T>
