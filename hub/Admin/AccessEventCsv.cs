@@ -61,7 +61,8 @@ public static class AccessEventCsv
             Field(motif));
     }
 
-    private static string Field(string? value)
+    /// <summary>A CSV field: quoted when it holds the separator, a quote or a line break; defused when a spreadsheet would read a formula.</summary>
+    internal static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {

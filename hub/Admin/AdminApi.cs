@@ -10,7 +10,8 @@ namespace Cybercantal.Edge.Hub.Admin;
 
 /// <summary>
 /// The admin HTTP API (JSON; errors as RFC 9457 problem details), every route behind an API key:
-/// members, badges (with revoke), rights, leases, bookings, access events (paged JSON or French CSV),
+/// members, badges (with revoke), rights, leases, bookings, access events and usage records (paged JSON or
+/// French CSV),
 /// remote commands, credential versions, API keys. Described by the OpenAPI document at <c>/openapi/v1.json</c>.
 /// </summary>
 public static class AdminApi
@@ -112,6 +113,18 @@ public static class AdminApi
             AdminLog.EventsExported(logger, caller.Name, rows);
             byte[] bytes = [.. AccessEventCsv.Encoding.GetPreamble(), .. AccessEventCsv.Encoding.GetBytes(text.ToString())];
             return Results.File(bytes, "text/csv; charset=utf-8", "evenements-acces.csv");
+        });
+
+        var usage = api.MapGroup("/usage/records").WithTags("usage");
+        usage.MapGet("/", (HttpContext http, UsageRecordQuery query, [AsParameters] UsageRecordFilter filter, int? page, int? size) =>
+            query.Page(Caller(http), filter, page ?? 1, size ?? DefaultPageSize));
+        usage.MapGet("/csv", (HttpContext http, UsageRecordQuery query, [AsParameters] UsageRecordFilter filter, ILogger<UsageRecordQuery> logger) =>
+        {
+            var caller = Caller(http);
+            var records = new List<UsageRecordView>();
+            query.Export(caller, filter, records.Add);
+            AdminLog.UsageRecordsExported(logger, caller.Name, records.Count);
+            return Results.File(UsageRecordCsv.Bytes(records), "text/csv; charset=utf-8", "usages.csv");
         });
 
         var sites = api.MapGroup("/sites/{site}").WithTags("sites");

@@ -41,6 +41,9 @@ internal static partial class AdminLog
     [LoggerMessage(EventId = 2130, Level = LogLevel.Information, Message = "Access events exported as CSV by key {Key}: {Rows} rows")]
     public static partial void EventsExported(ILogger logger, string key, int rows);
 
+    [LoggerMessage(EventId = 2190, Level = LogLevel.Information, Message = "Usage records exported as CSV by key {Key}: {Rows} rows")]
+    public static partial void UsageRecordsExported(ILogger logger, string key, int rows);
+
     [LoggerMessage(EventId = 2131, Level = LogLevel.Information, Message = "API key {Id} ({Name}) created by key {Key}")]
     public static partial void KeyCreated(ILogger logger, string id, string name, string key);
 }

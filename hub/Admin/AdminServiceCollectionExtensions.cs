@@ -18,6 +18,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<CredentialDistributor>();
         services.AddSingleton<AdminStore>();
         services.AddSingleton<AccessEventQuery>();
+        services.AddSingleton<UsageRecordQuery>();
         services.AddSingleton<CommandSender>();
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -17,12 +17,12 @@ public sealed class AccessEventsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _hub = await AdminHub.StartAsync("murat", "saint-flour");
-        await IngestAsync("murat",
+        await _hub.IngestAsync("murat",
             Decision(1, Morning, "entree", "nfc:04A1B2C3D4E5F6", "m-0042", granted: true, basis: "Lease"),
             Decision(2, Morning.AddMinutes(1), "entree", "wiegand26:12:3456", null, granted: false, reason: "UnknownBadge"),
             new JournalBatchRecord { Seq = 3, Kind = JournalRecordKind.DoorStateChanged, At = Morning.AddMinutes(2), Mono = 3, Door = "entree", Detail = "open" },
             Decision(4, Morning.AddHours(2), "salle-visio", "nfc:04A1B2C3D4E5F6", "m-0042", granted: false, reason: "NoBookingNow"));
-        await IngestAsync("saint-flour",
+        await _hub.IngestAsync("saint-flour",
             Decision(1, Morning.AddMinutes(5), "entree", "nfc:0A0B0C0D", "m-0007", granted: true, basis: "Staff"));
     }
 
@@ -105,13 +105,6 @@ public sealed class AccessEventsTests : IAsyncLifetime
 
     private async Task<AccessEventPage> Page(string path) =>
         (await _hub.Admin.GetFromJsonAsync<AccessEventPage>(path, AdminHub.Json))!;
-
-    private async Task IngestAsync(string site, params JournalBatchRecord[] records)
-    {
-        await using var gateway = await TestGateway.ConnectAsync(_hub.Hub.MqttPort, site);
-        var result = await gateway.PublishJournalAsync(Batches.Bytes(new JournalBatch { Site = site, Records = records }));
-        Assert.True(result.IsSuccess, result.ReasonString);
-    }
 
     private static JournalBatchRecord Decision(long seq, DateTimeOffset at, string door, string credential, string? member, bool granted, string? reason = null, string? basis = null) => new()
     {

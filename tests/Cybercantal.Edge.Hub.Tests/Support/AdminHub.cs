@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cybercantal.Edge.Hub.Admin;
+using Cybercantal.Edge.Protocol.Journal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cybercantal.Edge.Hub.Tests.Support;
@@ -53,6 +54,14 @@ internal sealed class AdminHub : IAsyncDisposable
     {
         (await Admin.PostAsJsonAsync("/api/members", new MemberRequest { Id = id, Name = "Anne", Sites = sites }, Json)).EnsureSuccessStatusCode();
         (await Admin.PostAsJsonAsync("/api/badges", new BadgeRequest { Credential = credential, MemberId = id }, Json)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Publishes <paramref name="records"/> as one journal batch of <paramref name="site"/>'s gateway; returns once the hub acknowledged it.</summary>
+    public async Task IngestAsync(string site, params JournalBatchRecord[] records)
+    {
+        await using var gateway = await TestGateway.ConnectAsync(Hub.MqttPort, site);
+        var result = await gateway.PublishJournalAsync(Batches.Bytes(new JournalBatch { Site = site, Records = records }));
+        Assert.True(result.IsSuccess, result.ReasonString);
     }
 
     public async ValueTask DisposeAsync()
