@@ -21,7 +21,8 @@ namespace Cybercantal.Edge.Agent.Sync;
 /// read from the site's credential file (at every attempt, so fixing the file needs no restart), with a
 /// stable client id and a persistent session (CleanStart=false), keeps it alive, and reconnects with
 /// exponential backoff and jitter. At every connection it takes a new session number, announces
-/// <c>online</c> (retained) and leaves <c>offline</c> with the same number as its Will. It subscribes to
+/// <c>online</c> (retained) and leaves <c>offline</c> with the same number as its Will, then publishes the
+/// site description (retained, when given). It subscribes to
 /// the site's ack, to <c>hub/state</c> and to one leaf per <see cref="IHubMessageHandler"/>.
 /// Nothing here blocks the doors: every failure ends in a log line and another attempt.
 /// </summary>
@@ -34,6 +35,7 @@ public sealed class HubConnection : IHubPublisher, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IMqttClient _client;
+    private readonly Func<SiteDescription>? _description;
     private readonly Dictionary<string, HandlerQueue> _handlers = new(StringComparer.Ordinal);
     private readonly string _ackTopic;
     private readonly string _brokerText;
@@ -54,7 +56,8 @@ public sealed class HubConnection : IHubPublisher, IAsyncDisposable
         SyncStateFile state,
         IEnumerable<IHubMessageHandler> handlers,
         TimeProvider time,
-        ILogger<HubConnection>? logger = null)
+        ILogger<HubConnection>? logger = null,
+        Func<SiteDescription>? description = null)
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(options);
@@ -73,6 +76,7 @@ public sealed class HubConnection : IHubPublisher, IAsyncDisposable
         _time = time;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _ackTopic = MqttTopics.Ack(site);
+        _description = description;
         _brokerText = hub.Broker.GetLeftPart(UriPartial.Authority);
         ClientId = "gateway-" + site;
         foreach (var handler in handlers)
@@ -327,6 +331,7 @@ public sealed class HubConnection : IHubPublisher, IAsyncDisposable
 
         // Birth first ("right after CONNACK"), then the subscriptions: the retained ack and hub state follow.
         await _client.PublishAsync(StatusMessage(SiteState.Online, session), timeout.Token).ConfigureAwait(false);
+        await PublishDescriptionAsync(timeout.Token).ConfigureAwait(false);
         var subscribe = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(_ackTopic, MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter(MqttTopics.HubState, MqttQualityOfServiceLevel.AtLeastOnce);
@@ -354,6 +359,45 @@ public sealed class HubConnection : IHubPublisher, IAsyncDisposable
         Interlocked.Increment(ref _connections);
         SyncLog.Connected(_logger, _brokerText, session, result.IsSessionPresent);
         RaiseLinkChanged();
+    }
+
+    // Retained, like the birth: the hub (and whoever watches the site) always finds the latest description.
+    private async Task PublishDescriptionAsync(CancellationToken cancellationToken)
+    {
+        if (_description is null)
+        {
+            return;
+        }
+
+        byte[] payload;
+        SiteDescription description;
+        try
+        {
+            description = _description();
+            payload = JsonSerializer.SerializeToUtf8Bytes(description, ProtocolJsonContext.Default.SiteDescription);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            SyncLog.DescriptionRefused(_logger, "could not be built: " + exception.Message);
+            return;
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(MqttTopics.Description(_site))
+            .WithPayload(payload)
+            .WithRetainFlag(true)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json")
+            .Build();
+        var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers)
+        {
+            SyncLog.DescriptionPublished(_logger, description.Zones.Count, description.Resources.Count, description.TimeZone);
+        }
+        else
+        {
+            SyncLog.DescriptionRefused(_logger, $"{result.ReasonCode}: {result.ReasonString}");
+        }
     }
 
     private string ReadPassword()

@@ -38,6 +38,12 @@ internal static partial class SyncLog
     [LoggerMessage(EventId = 2210, Level = LogLevel.Warning, Message = "Hub link: subscription to {Topic} refused by the broker ({Code})")]
     public static partial void SubscriptionRefused(ILogger logger, string topic, string code);
 
+    [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "Hub link: site description published ({Zones} zones, {Resources} resources, time zone {TimeZone})")]
+    public static partial void DescriptionPublished(ILogger logger, int zones, int resources, string timeZone);
+
+    [LoggerMessage(EventId = 2212, Level = LogLevel.Warning, Message = "Hub link: the site description was not accepted ({Reason}); the hub's reports lack this site's opening hours until the next connection")]
+    public static partial void DescriptionRefused(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 2220, Level = LogLevel.Information, Message = "Outbox: starting after sequence {Acked} (journal durable through {Durable})")]
     public static partial void OutboxStarting(ILogger logger, long acked, long durable);
 

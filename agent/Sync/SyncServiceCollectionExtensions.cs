@@ -51,7 +51,8 @@ public static class SyncServiceCollectionExtensions
                 sp.GetRequiredService<SyncStateFile>(),
                 sp.GetServices<IHubMessageHandler>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<HubConnection>>());
+                sp.GetRequiredService<ILogger<HubConnection>>(),
+                () => SiteDescriptionBuilder.Build(site, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         });
         services.AddSingleton<IHubPublisher>(sp => new DeferredHubPublisher(sp.GetRequiredService<HubConnection>));
         services.AddSingleton(sp => new JournalOutbox(

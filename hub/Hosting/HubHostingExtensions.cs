@@ -3,6 +3,7 @@ using Cybercantal.Edge.Hub.Api;
 using Cybercantal.Edge.Hub.Billing;
 using Cybercantal.Edge.Hub.Ingest;
 using Cybercantal.Edge.Hub.Mqtt;
+using Cybercantal.Edge.Hub.Rooms;
 using Cybercantal.Edge.Hub.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -34,6 +35,7 @@ public static class HubHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<JournalIngestor>());
         services.AddAdminApi();
         services.AddBilling(builder.Configuration);
+        services.AddRoomReports();
 
         var mode = builder.Configuration.GetSection(HubOptions.Section).GetValue("Mqtt:Mode", MqttBrokerMode.Embedded);
         if (mode == MqttBrokerMode.External)
@@ -66,6 +68,7 @@ public static class HubHostingExtensions
         endpoints.MapGet("/api/sites/status", (SiteActivityTracker tracker) => tracker.Snapshot());
         endpoints.MapAdminApi();
         endpoints.MapBillingApi();
+        endpoints.MapRoomsApi();
         endpoints.MapOpenApi();
         return endpoints;
     }

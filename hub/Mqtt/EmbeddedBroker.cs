@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Cybercantal.Edge.Hub.Credentials;
 using Cybercantal.Edge.Hub.Hosting;
 using Cybercantal.Edge.Hub.Ingest;
+using Cybercantal.Edge.Hub.Sites;
 using Cybercantal.Edge.Hub.Store;
 using Cybercantal.Edge.Protocol.Mqtt;
 using Cybercantal.Edge.Protocol.Sites;
@@ -34,6 +35,7 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
     private readonly SiteCredentialStore _credentials;
     private readonly HubOutbox _outbox;
     private readonly CredentialDistributor _distributor;
+    private readonly SiteDescriptionIngest _descriptions;
     private readonly TimeProvider _time;
     private readonly ILogger<EmbeddedBroker> _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -51,9 +53,11 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
         SiteCredentialStore credentials,
         HubOutbox outbox,
         CredentialDistributor distributor,
+        SiteDescriptionIngest descriptions,
         TimeProvider time,
         ILogger<EmbeddedBroker> logger)
     {
+        _descriptions = descriptions;
         _outbox = outbox;
         _distributor = distributor;
         _options = options.Value.Mqtt;
@@ -251,6 +255,19 @@ public sealed class EmbeddedBroker : IHostedService, IDisposable
 
         var payload = e.ApplicationMessage.Payload;
         var bytes = payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
+        if (topic.EndsWith("/" + MqttTopics.DescriptionLeaf, StringComparison.Ordinal))
+        {
+            // Checked against the authenticated site; a refused one is not retained, the stored one stays.
+            if (!_descriptions.Accept(site, bytes, out var refused))
+            {
+                e.ProcessPublish = false;
+                e.Response.ReasonCode = MqttPubAckReasonCode.PayloadFormatInvalid;
+                e.Response.ReasonString = refused;
+            }
+
+            return;
+        }
+
         if (topic.EndsWith("/" + MqttTopics.CredentialsVersionLeaf, StringComparison.Ordinal))
         {
             // Kept retained for whoever watches the site; the hub answers a stale or resync report with a snapshot.

@@ -2,6 +2,7 @@ using System.Buffers;
 using Cybercantal.Edge.Hub.Credentials;
 using Cybercantal.Edge.Hub.Hosting;
 using Cybercantal.Edge.Hub.Ingest;
+using Cybercantal.Edge.Hub.Sites;
 using Cybercantal.Edge.Protocol.Journal;
 using Cybercantal.Edge.Protocol.Mqtt;
 using Cybercantal.Edge.Protocol.Sites;
@@ -29,6 +30,7 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
     private readonly SiteActivityTracker _tracker;
     private readonly HubOutbox _outbox;
     private readonly CredentialDistributor _distributor;
+    private readonly SiteDescriptionIngest _descriptions;
     private readonly TimeProvider _time;
     private readonly ILogger<ExternalBrokerBridge> _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -45,9 +47,11 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
         SiteActivityTracker tracker,
         HubOutbox outbox,
         CredentialDistributor distributor,
+        SiteDescriptionIngest descriptions,
         TimeProvider time,
         ILogger<ExternalBrokerBridge> logger)
     {
+        _descriptions = descriptions;
         _outbox = outbox;
         _distributor = distributor;
         _options = options.Value.Mqtt;
@@ -128,6 +132,7 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
                             .WithTopicFilter(MqttTopics.AllJournals, MqttQualityOfServiceLevel.AtLeastOnce)
                             .WithTopicFilter(MqttTopics.AllStatuses, MqttQualityOfServiceLevel.AtLeastOnce)
                             .WithTopicFilter(MqttTopics.AllCredentialsVersions, MqttQualityOfServiceLevel.AtLeastOnce)
+                            .WithTopicFilter(MqttTopics.AllDescriptions, MqttQualityOfServiceLevel.AtLeastOnce)
                             .Build(),
                         cancellationToken);
                     await PublishAsync(HubMessages.HubState(online: true, _time.GetUtcNow()), cancellationToken);
@@ -245,6 +250,14 @@ public sealed class ExternalBrokerBridge : IHostedService, IDisposable
         {
             var payload = e.ApplicationMessage.Payload;
             _distributor.OnVersionReport(site, payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray());
+            return Task.CompletedTask;
+        }
+
+        if (leaf == MqttTopics.DescriptionLeaf)
+        {
+            // The broker's ACL (pattern cybercantal/v1/sites/%u/#) already tied the topic to the publisher.
+            var payload = e.ApplicationMessage.Payload;
+            _descriptions.Accept(site, payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray(), out _);
             return Task.CompletedTask;
         }
 

@@ -25,6 +25,10 @@ public static class MqttTopics
     public const string CredentialsLeaf = "credentials";
     public const string CommandsLeaf = "commands";
     public const string CredentialsVersionLeaf = "credentials-version";
+    public const string DescriptionLeaf = "description";
+
+    /// <summary>Every site's description (external broker mode).</summary>
+    public const string AllDescriptions = SitesPrefix + "+/" + DescriptionLeaf;
 
     /// <summary>Every site's credential version report (external broker mode).</summary>
     public const string AllCredentialsVersions = SitesPrefix + "+/" + CredentialsVersionLeaf;
@@ -46,6 +50,9 @@ public static class MqttTopics
 
     /// <summary>Agent -> hub, QoS 1, retained: <c>CredentialsVersionReport</c>.</summary>
     public static string CredentialsVersion(string site) => SiteTopic(site, CredentialsVersionLeaf);
+
+    /// <summary>Agent -> hub, QoS 1, retained, at every connection: <c>SiteDescription</c>.</summary>
+    public static string Description(string site) => SiteTopic(site, DescriptionLeaf);
 
     /// <summary>The prefix of one site's subtree, ending with '/'.</summary>
     public static string SitePrefix(string site) => SitesPrefix + site + "/";

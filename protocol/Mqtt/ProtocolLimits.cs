@@ -17,4 +17,13 @@ public static class ProtocolLimits
 
     /// <summary>The credentials and commands envelope schema this protocol version defines.</summary>
     public const int EnvelopeSchema = 1;
+
+    /// <summary>The site description schema this protocol version defines.</summary>
+    public const int DescriptionSchema = 1;
+
+    /// <summary>Largest site description payload, in bytes of UTF-8 JSON.</summary>
+    public const int MaxDescriptionBytes = 64 * 1024;
+
+    /// <summary>Most zones, resources and closure dates in one site description (each).</summary>
+    public const int MaxDescriptionItems = 1000;
 }

@@ -23,4 +23,5 @@ namespace Cybercantal.Edge.Protocol.Serialization;
 [JsonSerializable(typeof(CredentialsEnvelope))]
 [JsonSerializable(typeof(CommandEnvelope))]
 [JsonSerializable(typeof(CredentialsVersionReport))]
+[JsonSerializable(typeof(SiteDescription))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,4 +1,8 @@
+using System.Text.Json;
 using Cybercantal.Edge.Hub.Mqtt;
+using Cybercantal.Edge.Hub.Sites;
+using Cybercantal.Edge.Hub.Tests.Sites;
+using Cybercantal.Edge.Protocol.Serialization;
 using Cybercantal.Edge.Hub.Tests.Support;
 using Cybercantal.Edge.Protocol.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,4 +86,28 @@ public sealed class ExternalBrokerTests : IClassFixture<MosquittoBroker>, IAsync
         Assert.Equal(0, ack.CommittedThrough);
         Assert.Equal([4], StoreQueries.Sequences(_hub.StorePath, "ydes"));
     }
+
+    [Fact]
+    public async Task Site_descriptions_through_mosquitto_are_stored_and_a_forged_one_for_another_site_is_dropped()
+    {
+        await using var murat = await TestGateway.ConnectAsync(_broker.Port, "murat", MosquittoBroker.GatewayPassword);
+        await using var ydes = await TestGateway.ConnectAsync(_broker.Port, "ydes", MosquittoBroker.GatewayPassword);
+        var store = _hub.Services.GetRequiredService<SiteDescriptionStore>();
+
+        await ydes.PublishAsync(MqttTopics.Description("ydes"), Json(SiteDescriptionTests.Valid("ydes")));
+        await murat.PublishAsync(MqttTopics.Description("ydes"), Json(SiteDescriptionTests.Valid("ydes") with { Name = "forged by murat" }));
+        await murat.PublishAsync(MqttTopics.Description("murat"), Json(SiteDescriptionTests.Valid("murat")));
+
+        var deadline = DateTime.UtcNow + TestGateway.Timeout;
+        while (store.Find("murat") is null || store.Find("ydes") is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "descriptions not stored through mosquitto");
+            await Task.Delay(20);
+        }
+
+        Assert.Equal("Cybercantal ydes", store.Find("ydes")!.Description.Name);
+    }
+
+    private static byte[] Json(Cybercantal.Edge.Protocol.Sites.SiteDescription description) =>
+        JsonSerializer.SerializeToUtf8Bytes(description, ProtocolJsonContext.Default.SiteDescription);
 }

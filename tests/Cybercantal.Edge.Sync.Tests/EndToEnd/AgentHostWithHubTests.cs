@@ -61,6 +61,11 @@ public sealed class AgentHostWithHubTests
         var sequences = StoreQueries.Sequences(hub.StorePath, Site);
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
 
+        // The connection also published the site description built from the shipped site file.
+        var description = await admin.GetFromJsonAsync<Hub.Sites.StoredSiteDescription>($"/api/sites/{Site}/description", Json);
+        Assert.Equal("Europe/Paris", description!.Description.TimeZone);
+        Assert.Contains(description.Description.Zones, z => z.Kind == "visio-room");
+
         await agent.StopAsync();
     }
 
