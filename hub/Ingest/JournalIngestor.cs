@@ -26,11 +26,13 @@ public sealed class JournalIngestor : IHostedService, IDisposable
     private readonly SiteActivityTracker _tracker;
     private readonly TimeProvider _time;
     private readonly ILogger<JournalIngestor> _logger;
+    private readonly IJournalCommitObserver[] _observers;
     private JournalStore? _store;
     private Task? _loop;
 
-    public JournalIngestor(HubDatabase database, SiteActivityTracker tracker, TimeProvider time, ILogger<JournalIngestor> logger)
+    public JournalIngestor(HubDatabase database, SiteActivityTracker tracker, TimeProvider time, ILogger<JournalIngestor> logger, IEnumerable<IJournalCommitObserver>? observers = null)
     {
+        _observers = [.. observers ?? []];
         _database = database;
         _tracker = tracker;
         _time = time;
@@ -154,6 +156,19 @@ public sealed class JournalIngestor : IHostedService, IDisposable
             foreach (var pending in group)
             {
                 pending.Completion.TrySetResult(new IngestOutcome(IngestStatus.Committed, acks[pending.Batch.Site], null));
+            }
+
+            // After the acks: what follows from the records (a released booking) never delays them.
+            foreach (var observer in _observers)
+            {
+                try
+                {
+                    observer.Committed(batches);
+                }
+                catch (Exception exception)
+                {
+                    IngestLog.ObserverFailed(_logger, observer.GetType().Name, exception);
+                }
             }
         }
     }
