@@ -153,12 +153,8 @@ public sealed class JournalIngestor : IHostedService, IDisposable
                 _acks.Writer.TryWrite(ack);
             }
 
-            foreach (var pending in group)
-            {
-                pending.Completion.TrySetResult(new IngestOutcome(IngestStatus.Committed, acks[pending.Batch.Site], null));
-            }
-
-            // After the acks: what follows from the records (a released booking) never delays them.
+            // After the acks are queued, before the callers hear "committed": what follows from the records
+            // (a released booking) is in place once a batch is reported committed. Cheap unless a record matters.
             foreach (var observer in _observers)
             {
                 try
@@ -169,6 +165,11 @@ public sealed class JournalIngestor : IHostedService, IDisposable
                 {
                     IngestLog.ObserverFailed(_logger, observer.GetType().Name, exception);
                 }
+            }
+
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetResult(new IngestOutcome(IngestStatus.Committed, acks[pending.Batch.Site], null));
             }
         }
     }
