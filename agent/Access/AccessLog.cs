@@ -28,4 +28,8 @@ internal static partial class AccessLog
     [LoggerMessage(EventId = 1320, Level = LogLevel.Warning,
         Message = "Door {DoorId} leads to zone {Zone} which the site does not define; only staff and explicit rights open it")]
     public static partial void UnknownDoorZone(ILogger logger, string doorId, string zone);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Information,
+        Message = "Booking of {Zone} by {MemberId} starting {Start:o} released (no-show): it no longer opens the room")]
+    public static partial void BookingReleased(ILogger logger, string zone, string memberId, DateTimeOffset start);
 }

@@ -59,6 +59,10 @@ public sealed class AccessSnapshot
 
     internal MemberBookings Bookings { get; }
 
+    /// <summary>This snapshot with other booking columns; everything else is shared (it is never written).</summary>
+    internal AccessSnapshot WithBookings(MemberBookings bookings) =>
+        new(_badgeIndex, _members, _memberIds, _memberNames, Rights, Leases, bookings);
+
     /// <summary>Loads a snapshot from the store file.</summary>
     public static AccessSnapshot Load(AccessStoreDatabase database) => AccessSnapshotLoader.Load(database);
 

@@ -138,7 +138,8 @@ public sealed class AccessSnapshotBuilder : IAccessRowSink
             bookingOffsets,
             [.. bookingOrder.Select(i => _bookings[i].Zone)],
             [.. bookingOrder.Select(i => _bookings[i].Start)],
-            [.. bookingOrder.Select(i => _bookings[i].End)]);
+            [.. bookingOrder.Select(i => _bookings[i].End)],
+            new bool[bookingOrder.Length]);
 
         // The snapshot takes the badge dictionary over (copying 250k entries would double the peak
         // memory of a load), so the builder is spent: a later Add must not mutate a published snapshot.

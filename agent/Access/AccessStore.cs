@@ -11,8 +11,13 @@ namespace Cybercantal.Edge.Agent.Access;
 /// </summary>
 public sealed class AccessStore
 {
+    /// <summary>How long after its end a released booking is still remembered (a late hub delta may still carry it).</summary>
+    private static readonly TimeSpan ReleaseMemory = TimeSpan.FromDays(2);
+
     private readonly AccessStoreDatabase? _database;
     private readonly ILogger _logger;
+    private readonly Lock _swapGate = new();
+    private readonly Dictionary<(string Zone, long StartUtcTicks), List<ReleasedBooking>> _released = [];
     private AccessSnapshot _current;
 
     /// <summary>A store backed by the SQLite file; starts empty until <see cref="Reload"/>.</summary>
@@ -77,9 +82,94 @@ public sealed class AccessStore
         Swap(snapshot);
     }
 
+    /// <summary>
+    /// Releases a booking (no-show): from now on it no longer opens its room, in this snapshot and in every
+    /// later one (a reload or a hub delta that still carries the booking does not bring it back). The
+    /// decision path is unchanged: the snapshot's booking is flagged once here, not looked up per badge.
+    /// </summary>
+    /// <returns>False when the booking was already released.</returns>
+    public bool Release(ReleasedBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        lock (_swapGate)
+        {
+            var key = (booking.Zone, booking.Start.UtcTicks);
+            if (!_released.TryGetValue(key, out var same))
+            {
+                _released[key] = same = [];
+            }
+            else if (same.Exists(r => string.Equals(r.MemberId, booking.MemberId, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            same.Add(booking);
+            Forget(booking.Start - ReleaseMemory);
+            Volatile.Write(ref _current, ApplyReleases(_current));
+        }
+
+        AccessLog.BookingReleased(_logger, booking.Zone, booking.MemberId, booking.Start);
+        SnapshotChanged?.Invoke(this, EventArgs.Empty);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="booking"/> was released (no-show).</summary>
+    public bool IsReleased(ReleasedBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        lock (_swapGate)
+        {
+            return _released.TryGetValue((booking.Zone, booking.Start.UtcTicks), out var same)
+                && same.Exists(r => string.Equals(r.MemberId, booking.MemberId, StringComparison.Ordinal));
+        }
+    }
+
     private void Swap(AccessSnapshot snapshot)
     {
-        Volatile.Write(ref _current, snapshot);
+        lock (_swapGate)
+        {
+            Volatile.Write(ref _current, ApplyReleases(snapshot));
+        }
+
         SnapshotChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Flags the released bookings in <paramref name="snapshot"/>; one pass over the bookings, only when there are releases.</summary>
+    private AccessSnapshot ApplyReleases(AccessSnapshot snapshot)
+    {
+        if (_released.Count == 0)
+        {
+            return snapshot;
+        }
+
+        var bookings = snapshot.Bookings;
+        bool[]? released = null;
+        for (var member = 0; member < snapshot.MemberCount; member++)
+        {
+            for (int b = bookings.Offsets[member], last = bookings.Offsets[member + 1]; b < last; b++)
+            {
+                if (!bookings.Released[b]
+                    && _released.TryGetValue((bookings.Zone[b], bookings.StartUtcTicks[b]), out var same)
+                    && same.Exists(r => string.Equals(r.MemberId, snapshot.MemberId(member), StringComparison.Ordinal)))
+                {
+                    released ??= (bool[])bookings.Released.Clone();
+                    released[b] = true;
+                }
+            }
+        }
+
+        return released is null ? snapshot : snapshot.WithBookings(bookings.WithReleased(released));
+    }
+
+    private void Forget(DateTimeOffset endedBefore)
+    {
+        foreach (var (key, same) in _released.ToArray())
+        {
+            same.RemoveAll(r => r.End < endedBefore);
+            if (same.Count == 0)
+            {
+                _released.Remove(key);
+            }
+        }
     }
 }

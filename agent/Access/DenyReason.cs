@@ -18,4 +18,7 @@ public enum DenyReason : byte
     Lockdown = 12,
     UnknownReader = 13,
     CredentialKindNotAccepted = 14,
+
+    /// <summary>The member's booking of this room was released: no check-in 10 minutes after its start (no-show).</summary>
+    BookingReleased = 15,
 }

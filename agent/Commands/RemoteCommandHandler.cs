@@ -6,6 +6,7 @@ using Cybercantal.Edge.Agent.Doors;
 using Cybercantal.Edge.Agent.Journal;
 using Cybercantal.Edge.Agent.Sites;
 using Cybercantal.Edge.Agent.Sync;
+using Cybercantal.Edge.Agent.Usage;
 using Cybercantal.Edge.Protocol.Commands;
 using Cybercantal.Edge.Protocol.Journal;
 using Cybercantal.Edge.Protocol.Mqtt;
@@ -16,7 +17,7 @@ namespace Cybercantal.Edge.Agent.Commands;
 
 /// <summary>
 /// Executes the hub's commands (<c>sites/{site}/commands</c>): unlock a door once, switch the lockdown, resync
-/// credentials. A command runs at most once per id (ids are persisted until expiry, and recorded BEFORE
+/// credentials, end a usage session (PC, copier, room) at staff's request. A command runs at most once per id (ids are persisted until expiry, and recorded BEFORE
 /// running: a crash mid-command must not replay a door opening) and never after its expiry. Every command
 /// ends in the journal as <see cref="JournalRecordKind.CommandExecuted"/> or <see cref="JournalRecordKind.CommandRefused"/>.
 /// </summary>
@@ -29,6 +30,7 @@ public sealed class RemoteCommandHandler : IHubMessageHandler
     private readonly IJournal _journal;
     private readonly TimeProvider _time;
     private readonly ILogger<RemoteCommandHandler> _logger;
+    private readonly UsageSessionEnder? _usage;
 
     public RemoteCommandHandler(
         SiteConfiguration site,
@@ -37,7 +39,8 @@ public sealed class RemoteCommandHandler : IHubMessageHandler
         CredentialSyncHandler credentials,
         IJournal journal,
         TimeProvider time,
-        ILogger<RemoteCommandHandler> logger)
+        ILogger<RemoteCommandHandler> logger,
+        UsageSessionEnder? usage = null)
     {
         _site = site.Id;
         _doors = doors;
@@ -46,6 +49,7 @@ public sealed class RemoteCommandHandler : IHubMessageHandler
         _journal = journal;
         _time = time;
         _logger = logger;
+        _usage = usage;
     }
 
     public string Leaf => MqttTopics.CommandsLeaf;
@@ -99,6 +103,7 @@ public sealed class RemoteCommandHandler : IHubMessageHandler
                 CommandNames.Lockdown when command.Arguments?.On is { } on => Lockdown(command, on),
                 CommandNames.Lockdown => "no 'on' argument",
                 CommandNames.Resync => await ResyncAsync(cancellationToken),
+                CommandNames.EndSession => await EndSessionAsync(command.Arguments, cancellationToken),
                 _ => "unknown command",
             };
         }
@@ -142,6 +147,28 @@ public sealed class RemoteCommandHandler : IHubMessageHandler
     {
         _doors.SetLockdown(on, "hub command " + command.Id);
         return null;
+    }
+
+    private async Task<string?> EndSessionAsync(CommandArguments? arguments, CancellationToken cancellationToken)
+    {
+        (string Kind, string? Id)[] named =
+        [
+            (UsageKinds.Pc, arguments?.Pc),
+            (UsageKinds.Copier, arguments?.Copier),
+            (UsageKinds.Room, arguments?.Room),
+        ];
+        var given = named.Where(n => !string.IsNullOrEmpty(n.Id)).ToArray();
+        if (given.Length != 1)
+        {
+            return "exactly one of 'pc', 'copier', 'room' is required";
+        }
+
+        if (_usage is null)
+        {
+            return "usage tracking is not enabled on this site";
+        }
+
+        return await _usage.EndAsync(given[0].Kind, given[0].Id!, cancellationToken);
     }
 
     private async Task<string?> ResyncAsync(CancellationToken cancellationToken)

@@ -36,6 +36,7 @@ public static class UsageServiceCollectionExtensions
         services.TryAddSingleton<PcSessionTracker>();
         services.TryAddSingleton<IPcProbe, TcpPcProbe>();
         services.TryAddSingleton<RoomUseTracker>();
+        services.TryAddSingleton<UsageSessionEnder>();
         services.TryAddSingleton(sp => new CopierSessionManager(
             sp.GetRequiredService<Sites.SiteConfiguration>(),
             sp.GetRequiredService<GpioController>(),

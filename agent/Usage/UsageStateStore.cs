@@ -33,6 +33,9 @@ public sealed class UsageStateStore : IDisposable
                 reader TEXT, door TEXT, booking_start_utc INTEGER, booking_end_utc INTEGER,
                 PRIMARY KEY (kind, resource));
             CREATE TABLE IF NOT EXISTS settled_booking (key TEXT PRIMARY KEY, end_utc INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS released_booking (
+                member TEXT NOT NULL, zone TEXT NOT NULL, start_utc INTEGER NOT NULL, end_utc INTEGER NOT NULL,
+                PRIMARY KEY (zone, start_utc, member));
             """);
     }
 
@@ -161,6 +164,47 @@ public sealed class UsageStateStore : IDisposable
             }
 
             return keys;
+        }
+    }
+
+    /// <summary>Records a booking released as a no-show, so a restart keeps it closed to its holder.</summary>
+    public void SaveRelease(Access.ReleasedBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT OR IGNORE INTO released_booking (member, zone, start_utc, end_utc) VALUES ($member, $zone, $start, $end)";
+            command.Parameters.AddWithValue("$member", booking.MemberId);
+            command.Parameters.AddWithValue("$zone", booking.Zone);
+            command.Parameters.AddWithValue("$start", booking.Start.UtcTicks);
+            command.Parameters.AddWithValue("$end", booking.End.UtcTicks);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The released bookings that end after <paramref name="after"/>; older ones are forgotten.</summary>
+    public IReadOnlyList<Access.ReleasedBooking> LoadReleases(DateTimeOffset after)
+    {
+        lock (_gate)
+        {
+            using (var prune = _connection.CreateCommand())
+            {
+                prune.CommandText = "DELETE FROM released_booking WHERE end_utc < $after";
+                prune.Parameters.AddWithValue("$after", after.UtcTicks);
+                prune.ExecuteNonQuery();
+            }
+
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT member, zone, start_utc, end_utc FROM released_booking ORDER BY start_utc, zone, member";
+            using var reader = command.ExecuteReader();
+            var releases = new List<Access.ReleasedBooking>();
+            while (reader.Read())
+            {
+                releases.Add(new Access.ReleasedBooking(reader.GetString(0), reader.GetString(1), Utc(reader.GetInt64(2)), Utc(reader.GetInt64(3))));
+            }
+
+            return releases;
         }
     }
 

@@ -31,6 +31,7 @@ public static class AccessEventCsv
         ["Lockdown"] = "Verrouillage du centre",
         ["UnknownReader"] = "Lecteur inconnu",
         ["CredentialKindNotAccepted"] = "Type de badge non accepté",
+        ["BookingReleased"] = "Réservation libérée (absence)",
     };
 
     private static readonly Dictionary<string, string> Bases = new(StringComparer.Ordinal)

@@ -46,4 +46,13 @@ internal static partial class AdminLog
 
     [LoggerMessage(EventId = 2131, Level = LogLevel.Information, Message = "API key {Id} ({Name}) created by key {Key}")]
     public static partial void KeyCreated(ILogger logger, string id, string name, string key);
+
+    [LoggerMessage(EventId = 2132, Level = LogLevel.Information, Message = "Booking {Id} of {Zone} at {Site} by {MemberId} starting {Start:o} released: the site reported a no-show")]
+    public static partial void BookingReleased(ILogger logger, long id, string site, string zone, string memberId, DateTimeOffset start);
+
+    [LoggerMessage(EventId = 2133, Level = LogLevel.Warning, Message = "No-show record {Seq} from site {Site} not applied to the bookings: {Problem}")]
+    public static partial void NoShowNotApplied(ILogger logger, string site, long seq, string problem);
+
+    [LoggerMessage(EventId = 2134, Level = LogLevel.Error, Message = "No-show records from site {Site} could not be applied to the bookings; the journal keeps them")]
+    public static partial void NoShowFailed(ILogger logger, string site, Exception exception);
 }

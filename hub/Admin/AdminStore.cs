@@ -334,7 +334,7 @@ public sealed class AdminStore
         using var connection = _database.OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
         using var command = Command(transaction, """
-            SELECT id, member_id, site, zone, start_us, end_us FROM bookings
+            SELECT id, member_id, site, zone, start_us, end_us, r.reason, r.released_us FROM bookings LEFT JOIN booking_releases r ON r.booking_id = bookings.id
             WHERE site = $site AND ($zone IS NULL OR zone = $zone) AND end_us > $from AND start_us < $to
             ORDER BY start_us, id LIMIT 10000
             """);
@@ -374,6 +374,7 @@ public sealed class AdminStore
             using (var overlap = Command(transaction, """
                 SELECT id, member_id, start_us, end_us FROM bookings
                 WHERE site = $site AND zone = $zone AND start_us < $end AND end_us > $start AND id <> $id
+                AND id NOT IN (SELECT booking_id FROM booking_releases)
                 ORDER BY start_us LIMIT 1
                 """))
             {
@@ -410,6 +411,48 @@ public sealed class AdminStore
             return new BookingView(newId, memberId, site, zone, start.ToUniversalTime(), end.ToUniversalTime());
         });
     }
+
+    /// <summary>
+    /// Releases the booking a site reported as a no-show: matched by site, room, member and booking start
+    /// and end (within a millisecond, the precision of the site's record). The booking stays listed with
+    /// status <c>released</c>, frees the room for new bookings and leaves the sites with a new credential
+    /// version. Idempotent: an already released or unknown booking changes nothing.
+    /// </summary>
+    /// <returns>The released booking's id, or null when nothing was released.</returns>
+    public long? ReleaseNoShow(string site, string zone, string memberId, DateTimeOffset start, DateTimeOffset end, DateTimeOffset releasedAt) =>
+        Change((transaction, scope) =>
+        {
+            long? bookingId;
+            using (var find = Command(transaction, """
+                SELECT id FROM bookings
+                WHERE site = $site AND zone = $zone AND member_id = $member
+                  AND start_us BETWEEN $start - 999 AND $start + 999 AND end_us BETWEEN $end - 999 AND $end + 999
+                  AND id NOT IN (SELECT booking_id FROM booking_releases)
+                ORDER BY id LIMIT 1
+                """))
+            {
+                find.Parameters.AddWithValue("$site", site);
+                find.Parameters.AddWithValue("$zone", zone);
+                find.Parameters.AddWithValue("$member", memberId);
+                find.Parameters.AddWithValue("$start", SiteCredentialsReader.ToMicroseconds(start));
+                find.Parameters.AddWithValue("$end", SiteCredentialsReader.ToMicroseconds(end));
+                bookingId = find.ExecuteScalar() is long found ? found : null;
+            }
+
+            if (bookingId is not { } id)
+            {
+                return (long?)null;
+            }
+
+            // Touched only when something changes: a duplicate record makes no new credential version.
+            scope.Touch(memberId);
+            using var release = Command(transaction, "INSERT INTO booking_releases (booking_id, reason, released_us) VALUES ($id, 'no-show', $at)");
+            release.Parameters.AddWithValue("$id", id);
+            release.Parameters.AddWithValue("$at", SiteCredentialsReader.ToMicroseconds(releasedAt));
+            release.ExecuteNonQuery();
+            AdminLog.BookingReleased(_logger, id, site, zone, memberId, start);
+            return id;
+        });
 
     public void DeleteBooking(ApiCaller caller, long id) =>
         DeleteRow(caller, "bookings", "booking", id, transaction => ReadBooking(transaction, caller, id) is var b ? (b.MemberId, b.Site) : default);
@@ -505,7 +548,7 @@ public sealed class AdminStore
         Read(transaction, "SELECT id, member_id, site, zone, start_date, end_date FROM leases WHERE member_id = $id ORDER BY id", id,
             r => leases.Add(LeaseRow(r)));
         var bookings = new List<BookingView>();
-        Read(transaction, "SELECT id, member_id, site, zone, start_us, end_us FROM bookings WHERE member_id = $id ORDER BY start_us", id,
+        Read(transaction, "SELECT id, member_id, site, zone, start_us, end_us, r.reason, r.released_us FROM bookings LEFT JOIN booking_releases r ON r.booking_id = bookings.id WHERE member_id = $id ORDER BY start_us", id,
             r => bookings.Add(BookingRow(r)));
         return new MemberView(
             reader.GetString(0),
@@ -568,7 +611,7 @@ public sealed class AdminStore
     private static BookingView ReadBooking(SqliteTransaction transaction, ApiCaller caller, long id)
     {
         BookingView? booking = null;
-        Read(transaction, "SELECT id, member_id, site, zone, start_us, end_us FROM bookings WHERE id = $id", id, r => booking = BookingRow(r));
+        Read(transaction, "SELECT id, member_id, site, zone, start_us, end_us, r.reason, r.released_us FROM bookings LEFT JOIN booking_releases r ON r.booking_id = bookings.id WHERE id = $id", id, r => booking = BookingRow(r));
         return booking is not null && caller.CanSee(booking.Site) ? booking : throw AdminException.NotFound($"No booking {id}.");
     }
 
@@ -581,7 +624,12 @@ public sealed class AdminStore
 
     private static BookingView BookingRow(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
-        SiteCredentialsReader.FromMicroseconds(r.GetInt64(4)), SiteCredentialsReader.FromMicroseconds(r.GetInt64(5)));
+        SiteCredentialsReader.FromMicroseconds(r.GetInt64(4)), SiteCredentialsReader.FromMicroseconds(r.GetInt64(5)))
+    {
+        Status = r.IsDBNull(6) ? BookingView.Booked : BookingView.Released,
+        ReleaseReason = r.IsDBNull(6) ? null : r.GetString(6),
+        ReleasedAt = r.IsDBNull(7) ? null : SiteCredentialsReader.FromMicroseconds(r.GetInt64(7)),
+    };
 
     private static bool Exists(SqliteTransaction transaction, string table, string column, string value)
     {

@@ -43,7 +43,8 @@ public sealed class CommandSender
             CommandNames.UnlockOnce => new CommandArguments { Door = AdminValidation.Id("door", request.Door) },
             CommandNames.Lockdown => new CommandArguments { On = request.On ?? throw AdminException.Invalid("on", "'on' (true or false) is required for site.lockdown.") },
             CommandNames.Resync => null,
-            _ => throw AdminException.Invalid("name", $"'name' must be {CommandNames.UnlockOnce}, {CommandNames.Lockdown} or {CommandNames.Resync} (got '{request.Name}')."),
+            CommandNames.EndSession => EndSessionArguments(request),
+            _ => throw AdminException.Invalid("name", $"'name' must be {CommandNames.UnlockOnce}, {CommandNames.Lockdown}, {CommandNames.Resync} or {CommandNames.EndSession} (got '{request.Name}')."),
         };
         var ttl = request.TtlSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
         if (ttl <= TimeSpan.Zero || ttl > CommandNames.MaxLifetime)
@@ -83,5 +84,19 @@ public sealed class CommandSender
             .Build());
         AdminLog.CommandSent(_logger, envelope.Id, envelope.Name, site, caller.Name, envelope.ExpiresAt);
         return envelope;
+    }
+
+    /// <summary>usage.end-session names exactly one session: a PC, a copier or a room (ids as in the site file).</summary>
+    private static CommandArguments EndSessionArguments(CommandRequest request)
+    {
+        var given = new[] { request.Pc, request.Copier, request.Room }.Count(v => v is not null);
+        if (given != 1)
+        {
+            throw AdminException.Invalid("pc", $"{CommandNames.EndSession} needs exactly one of 'pc', 'copier' or 'room' (got {given}).");
+        }
+
+        return request.Pc is not null ? new CommandArguments { Pc = AdminValidation.Id("pc", request.Pc) }
+            : request.Copier is not null ? new CommandArguments { Copier = AdminValidation.Id("copier", request.Copier) }
+            : new CommandArguments { Room = AdminValidation.Id("room", request.Room) };
     }
 }

@@ -116,7 +116,7 @@ internal static class SiteCredentialsReader
             site, memberId, r => members.GetValueOrDefault(r.GetString(0))?.Rights.Add(new CredentialRight(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Date(r, 3), Date(r, 4))));
         Read(transaction, "SELECT x.member_id, x.zone, x.start_date, x.end_date FROM leases x WHERE x.site = $site" + memberFilter + " ORDER BY x.id",
             site, memberId, r => members.GetValueOrDefault(r.GetString(0))?.Leases.Add(new CredentialLease(r.GetString(1), Date(r, 2)!.Value, Date(r, 3))));
-        Read(transaction, "SELECT x.member_id, x.zone, x.start_us, x.end_us FROM bookings x WHERE x.site = $site" + memberFilter + " ORDER BY x.start_us",
+        Read(transaction, "SELECT x.member_id, x.zone, x.start_us, x.end_us FROM bookings x WHERE x.site = $site AND x.id NOT IN (SELECT booking_id FROM booking_releases)" + memberFilter + " ORDER BY x.start_us",
             site, memberId, r => members.GetValueOrDefault(r.GetString(0))?.Bookings.Add(new CredentialBooking(r.GetString(1), FromMicroseconds(r.GetInt64(2)), FromMicroseconds(r.GetInt64(3)))));
     }
 

@@ -22,4 +22,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 2065, Level = LogLevel.Debug, Message = "Committed {Batches} batches, {Inserted} new records")]
     public static partial void GroupCommitted(ILogger logger, int batches, int inserted);
+
+    [LoggerMessage(EventId = 2066, Level = LogLevel.Error, Message = "{Observer} failed on committed journal records; the records stay committed")]
+    public static partial void ObserverFailed(ILogger logger, string observer, Exception exception);
 }

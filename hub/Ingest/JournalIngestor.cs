@@ -26,11 +26,13 @@ public sealed class JournalIngestor : IHostedService, IDisposable
     private readonly SiteActivityTracker _tracker;
     private readonly TimeProvider _time;
     private readonly ILogger<JournalIngestor> _logger;
+    private readonly IJournalCommitObserver[] _observers;
     private JournalStore? _store;
     private Task? _loop;
 
-    public JournalIngestor(HubDatabase database, SiteActivityTracker tracker, TimeProvider time, ILogger<JournalIngestor> logger)
+    public JournalIngestor(HubDatabase database, SiteActivityTracker tracker, TimeProvider time, ILogger<JournalIngestor> logger, IEnumerable<IJournalCommitObserver>? observers = null)
     {
+        _observers = [.. observers ?? []];
         _database = database;
         _tracker = tracker;
         _time = time;
@@ -149,6 +151,20 @@ public sealed class JournalIngestor : IHostedService, IDisposable
 
                 acks[site] = ack;
                 _acks.Writer.TryWrite(ack);
+            }
+
+            // After the acks are queued, before the callers hear "committed": what follows from the records
+            // (a released booking) is in place once a batch is reported committed. Cheap unless a record matters.
+            foreach (var observer in _observers)
+            {
+                try
+                {
+                    observer.Committed(batches);
+                }
+                catch (Exception exception)
+                {
+                    IngestLog.ObserverFailed(_logger, observer.GetType().Name, exception);
+                }
             }
 
             foreach (var pending in group)

@@ -10,7 +10,8 @@ namespace Cybercantal.Edge.Hub.Store;
 public sealed class HubDatabase
 {
     // 2: members, badges, rights, leases, bookings, credential versions, API keys, commands (added with IF NOT EXISTS).
-    private const int SchemaVersion = 2;
+    // 3: booking_releases (bookings released as no-shows by a site; added with IF NOT EXISTS).
+    private const int SchemaVersion = 3;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS journal (
@@ -92,6 +93,11 @@ public sealed class HubDatabase
         );
         CREATE INDEX IF NOT EXISTS bookings_member ON bookings (member_id);
         CREATE INDEX IF NOT EXISTS bookings_room ON bookings (site, zone, start_us);
+        CREATE TABLE IF NOT EXISTS booking_releases (
+            booking_id INTEGER NOT NULL PRIMARY KEY REFERENCES bookings(id) ON DELETE CASCADE,
+            reason TEXT NOT NULL,
+            released_us INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS credential_versions (
             site TEXT NOT NULL PRIMARY KEY,
             version INTEGER NOT NULL

@@ -12,6 +12,12 @@ public static class CommandNames
     /// <summary>Ask the site to report its credential version and take a fresh snapshot.</summary>
     public const string Resync = "credentials.resync";
 
+    /// <summary>
+    /// End the open usage session of one PC, copier or room at staff's request (arguments: exactly one of
+    /// <c>pc</c>, <c>copier</c>, <c>room</c>); the session ends with reason <c>forced-by-staff</c>.
+    /// </summary>
+    public const string EndSession = "usage.end-session";
+
     /// <summary>Longest a command may stay valid after it was issued.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(1);
 }

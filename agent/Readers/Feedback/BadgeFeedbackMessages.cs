@@ -44,6 +44,7 @@ public static class BadgeFeedbackMessages
             DenyReason.Lockdown => ("Accès momentanément fermé", "Access temporarily closed"),
             DenyReason.UnknownReader => ("Lecteur non configuré, merci de prévenir l’équipe", "Reader not configured, please tell the team"),
             DenyReason.CredentialKindNotAccepted => ("Ce type de badge n’est pas accepté ici", "This type of badge is not accepted here"),
+            DenyReason.BookingReleased => ("Réservation libérée : absence 10 minutes après le début", "Booking released: no show 10 minutes after the start"),
 
             // A reason appended to the enum after this table: still a clear, polite refusal.
             _ => ("Accès refusé", "Access denied"),

@@ -136,6 +136,45 @@ public sealed class CopierSessionManager : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Ends the copier's open session at staff's request (remote command): relay off, end reading, journaled
+    /// with reason <see cref="UsageEndReasons.ForcedByStaff"/>.
+    /// </summary>
+    /// <returns>False when the copier is unknown or has no open session.</returns>
+    public async Task<bool> ForceEndAsync(string copierId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(copierId);
+        if (!_copiers.TryGetValue(copierId, out var copier))
+        {
+            return false;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            CopierSession? session;
+            lock (_open)
+            {
+                _open.TryGetValue(copierId, out session);
+            }
+
+            if (session is null)
+            {
+                return false;
+            }
+
+            await CloseAsync(copier, session, UsageEndReasons.ForcedByStaff, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Whether the site has a copier with this id.</summary>
+    public bool IsKnown(string copierId) => _copiers.ContainsKey(copierId);
+
     /// <summary>Closes sessions past their maximum duration or idle for too long (a new page counts as activity).</summary>
     public async Task CheckOnceAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,8 @@ namespace Cybercantal.Edge.Agent.Usage.Rooms;
 /// booking is the check-in; the use ends by a second badge of the holder at that reader (badge-out), a
 /// badge of the holder at a door leaving the room (exit), the booking's end, or the occupancy timeout.
 /// A booking with no check-in <see cref="UsageOptions.RoomNoShowAfter"/> after its start is recorded as
-/// a no-show. Bookings come from the access store (<see cref="AccessSnapshot"/>). A periodic scan on the
+/// a no-show and released: it no longer opens the room (<see cref="AccessStore.Release"/>, kept in the
+/// usage state across restarts). Bookings come from the access store (<see cref="AccessSnapshot"/>). A periodic scan on the
 /// <see cref="TimeProvider"/> drives the time-based ends. Thread-safe.
 /// </summary>
 public sealed class RoomUseTracker : BackgroundService
@@ -41,6 +42,34 @@ public sealed class RoomUseTracker : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
+
+        // In the constructor, not at start: hosted services are all built before the first one starts, so
+        // the releases are in place before the access snapshot is first loaded and the readers decide.
+        foreach (var release in _state.LoadReleases(time.GetUtcNow() - TimeSpan.FromDays(2)))
+        {
+            _store.Release(release);
+        }
+    }
+
+    /// <summary>Whether <paramref name="zoneId"/> is a meeting or visio room of this site.</summary>
+    public bool IsRoom(string zoneId) => _roomZones.Contains(zoneId);
+
+    /// <summary>Ends the room's open use at staff's request (remote command), reason <see cref="UsageEndReasons.ForcedByStaff"/>.</summary>
+    /// <returns>False when the room has no open use.</returns>
+    public bool ForceEnd(string zoneId)
+    {
+        ArgumentNullException.ThrowIfNull(zoneId);
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            if (!_open.Remove(zoneId, out var use))
+            {
+                return false;
+            }
+
+            Close(use, UsageEndReasons.ForcedByStaff, now);
+            return true;
+        }
     }
 
     /// <summary>The open room uses, by room zone id.</summary>
@@ -176,6 +205,11 @@ public sealed class RoomUseTracker : BackgroundService
 
                 _settled.Add(booking.Key);
                 _state.Settle(booking.Key, booking.End);
+
+                // Released for real: persisted first, then the booking stops opening the room.
+                var release = new ReleasedBooking(booking.MemberId, booking.Zone, booking.Start, booking.End);
+                _state.SaveRelease(release);
+                _store.Release(release);
                 _journal.Append(new JournalEntry(JournalRecordKind.RoomNoShow)
                 {
                     MemberId = booking.MemberId,
@@ -248,7 +282,8 @@ public sealed class RoomUseTracker : BackgroundService
             // The door may open a little before the booking (access grace); the use counts from the badge.
             var start = new DateTimeOffset(bookings.StartUtcTicks[b], TimeSpan.Zero);
             var end = new DateTimeOffset(bookings.EndUtcTicks[b], TimeSpan.Zero);
-            if (string.Equals(bookings.Zone[b], zone, StringComparison.Ordinal) && at >= start - TimeSpan.FromMinutes(15) && at < end)
+            if (string.Equals(bookings.Zone[b], zone, StringComparison.Ordinal) && at >= start - TimeSpan.FromMinutes(15) && at < end
+                && !bookings.Released[b])
             {
                 return new RoomBooking(memberId, zone, start, end);
             }
