@@ -55,4 +55,10 @@ internal static partial class UsageLog
 
     [LoggerMessage(EventId = 2472, Level = LogLevel.Information, Message = "Booking of {Zone} by {MemberId} from {Start} had no check-in: released as no-show")]
     public static partial void RoomNoShow(ILogger logger, string zone, string memberId, DateTimeOffset start);
+
+    [LoggerMessage(EventId = 2490, Level = LogLevel.Error, Message = "Usage queue full ({Capacity} decisions): the badge at {ReaderId} is not counted for usage")]
+    public static partial void QueueFull(ILogger logger, string readerId, int capacity);
+
+    [LoggerMessage(EventId = 2491, Level = LogLevel.Error, Message = "Usage step {Step} failed for the badge at {ReaderId}; the next steps and decisions go on")]
+    public static partial void StepFailed(ILogger logger, string step, string readerId, Exception exception);
 }
