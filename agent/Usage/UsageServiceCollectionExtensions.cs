@@ -52,6 +52,7 @@ public static class UsageServiceCollectionExtensions
             sp,
             sp.GetRequiredService<CopierSessionManager>(),
             sp.GetRequiredService<RoomUseTracker>(),
+            sp.GetRequiredService<PcSessionTracker>(),
             sp.GetRequiredService<IJournal>(),
             sp.GetRequiredService<ILogger<UsageWorker>>()));
         // After the copiers and rooms: it starts after them and, stopping first, hands them what is queued.

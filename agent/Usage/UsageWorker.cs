@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Cybercantal.Edge.Agent.Badges;
 using Cybercantal.Edge.Agent.Journal;
 using Cybercantal.Edge.Agent.Usage.Copiers;
+using Cybercantal.Edge.Agent.Usage.Pcs;
 using Cybercantal.Edge.Agent.Usage.Rooms;
 using Cybercantal.Edge.Protocol.Journal;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public sealed class UsageWorker : BackgroundService
     private readonly IServiceProvider? _services;
     private readonly CopierSessionManager? _copiers;
     private readonly RoomUseTracker? _rooms;
+    private readonly PcSessionTracker? _pcs;
     private readonly IJournal _journal;
     private readonly ILogger<UsageWorker> _logger;
     private long _enqueued;
@@ -43,10 +45,12 @@ public sealed class UsageWorker : BackgroundService
     /// <param name="services">Resolves the <see cref="BadgePipeline"/> at start; null when the caller enqueues (tests).</param>
     /// <param name="copiers">Copier badge release, or null.</param>
     /// <param name="rooms">Room check-ins, or null.</param>
+    /// <param name="pcs">Desk seats, or null.</param>
     public UsageWorker(
         IServiceProvider? services,
         CopierSessionManager? copiers,
         RoomUseTracker? rooms,
+        PcSessionTracker? pcs,
         IJournal journal,
         ILogger<UsageWorker> logger,
         int capacity = DefaultCapacity)
@@ -55,6 +59,7 @@ public sealed class UsageWorker : BackgroundService
         _services = services;
         _copiers = copiers;
         _rooms = rooms;
+        _pcs = pcs;
         _journal = journal;
         _logger = logger;
         Capacity = capacity;
@@ -141,6 +146,7 @@ public sealed class UsageWorker : BackgroundService
         }
 
         Run("room", decision, _rooms is null ? null : _rooms.OnDecided);
+        Run("seat", decision, _pcs is null ? null : _pcs.SeatTap);
     }
 
     public override Task StartAsync(CancellationToken cancellationToken)

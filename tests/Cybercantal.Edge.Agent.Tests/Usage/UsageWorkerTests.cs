@@ -100,7 +100,7 @@ public sealed class UsageWorkerTests : IDisposable
     private static CancellationToken Hang() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
     private UsageWorker Worker(int capacity = UsageWorker.DefaultCapacity) =>
-        new(null, null, _rooms, _journal, NullLogger<UsageWorker>.Instance, capacity);
+        new(null, null, _rooms, null, _journal, NullLogger<UsageWorker>.Instance, capacity);
 
     private Agent.Badges.BadgeDecision Tap(DateTimeOffset at) =>
         UsageTestSite.Decision(_site, "lecteur-reunion", UsageTestSite.Alice, "SF-001", at);
