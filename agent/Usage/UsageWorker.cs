@@ -41,6 +41,7 @@ public sealed class UsageWorker : BackgroundService
     private long _handled;
     private long _dropped;
     private BadgePipeline? _pipeline;
+    private volatile bool _stopping;
 
     /// <param name="services">Resolves the <see cref="BadgePipeline"/> at start; null when the caller enqueues (tests).</param>
     /// <param name="copiers">Copier badge release, or null.</param>
@@ -92,6 +93,12 @@ public sealed class UsageWorker : BackgroundService
                 _enqueued++;
                 return true;
             }
+        }
+
+        if (_stopping)
+        {
+            // A badge racing the agent's stop: not a full queue, and the agent is going away anyway.
+            return false;
         }
 
         Interlocked.Increment(ref _dropped);
@@ -169,6 +176,7 @@ public sealed class UsageWorker : BackgroundService
 
         // No new decision after this; what is already queued is still handed to the trackers (a check-in
         // badged just before a restart counts), by the worker or, if it never got to run, here.
+        _stopping = true;
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (ExecuteTask is null || ExecuteTask.IsCompleted)
