@@ -14,4 +14,7 @@ public static class UsageEndReasons
     public const string Exit = "exit";
     public const string BookingEnd = "booking-end";
     public const string OccupancyTimeout = "occupancy-timeout";
+
+    /// <summary>Seats: the holder took another desk.</summary>
+    public const string Moved = "moved";
 }

@@ -6,4 +6,7 @@ public static class UsageKinds
     public const string Pc = "pc";
     public const string Copier = "copier";
     public const string Room = "room";
+
+    /// <summary>A PC seat taken at its desk reader (resource = PC id).</summary>
+    public const string Seat = "seat";
 }

@@ -55,4 +55,22 @@ internal static partial class UsageLog
 
     [LoggerMessage(EventId = 2472, Level = LogLevel.Information, Message = "Booking of {Zone} by {MemberId} from {Start} had no check-in: released as no-show")]
     public static partial void RoomNoShow(ILogger logger, string zone, string memberId, DateTimeOffset start);
+
+    [LoggerMessage(EventId = 2490, Level = LogLevel.Error, Message = "Usage queue full ({Capacity} decisions): the badge at {ReaderId} is not counted for usage")]
+    public static partial void QueueFull(ILogger logger, string readerId, int capacity);
+
+    [LoggerMessage(EventId = 2491, Level = LogLevel.Error, Message = "Usage step {Step} failed for the badge at {ReaderId}; the next steps and decisions go on")]
+    public static partial void StepFailed(ILogger logger, string step, string readerId, Exception exception);
+
+    [LoggerMessage(EventId = 2480, Level = LogLevel.Information, Message = "Seat {PcId} taken by {MemberId} at {ReaderId}")]
+    public static partial void SeatAssigned(ILogger logger, string pcId, string memberId, string readerId);
+
+    [LoggerMessage(EventId = 2481, Level = LogLevel.Information, Message = "Seat {PcId} of {MemberId} released: {Reason}")]
+    public static partial void SeatReleased(ILogger logger, string pcId, string memberId, string reason);
+
+    [LoggerMessage(EventId = 2482, Level = LogLevel.Information, Message = "PC session on {PcId} attributed to the seat holder {MemberId}")]
+    public static partial void SeatAttributed(ILogger logger, string pcId, string memberId);
+
+    [LoggerMessage(EventId = 2483, Level = LogLevel.Information, Message = "{Count} seat(s) taken before the restart kept")]
+    public static partial void SeatsRestored(ILogger logger, int count);
 }

@@ -68,4 +68,11 @@ public sealed class UsageOptions
     /// <summary>A room use with no badge of its holder for this long ends as occupancy-timeout.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "24:00:00")]
     public TimeSpan RoomOccupancyTimeout { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// A seat taken at a desk reader is released after this long even if its holder never badged out nor
+    /// logged out, so a forgotten seat never lends its holder's name to the next day's sessions.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:10:00", "24:00:00")]
+    public TimeSpan SeatMaxDuration { get; set; } = TimeSpan.FromHours(12);
 }

@@ -49,7 +49,15 @@ public static class UsageServiceCollectionExtensions
 
         services.AddHostedService(sp => sp.GetRequiredService<CopierSessionManager>());
         services.AddHostedService(sp => sp.GetRequiredService<RoomUseTracker>());
-        services.AddHostedService<UsageBadgeSubscription>();
+        services.TryAddSingleton(sp => new UsageWorker(
+            sp,
+            sp.GetRequiredService<CopierSessionManager>(),
+            sp.GetRequiredService<RoomUseTracker>(),
+            sp.GetRequiredService<PcSessionTracker>(),
+            sp.GetRequiredService<IJournal>(),
+            sp.GetRequiredService<ILogger<UsageWorker>>()));
+        // After the copiers and rooms: it starts after them and, stopping first, hands them what is queued.
+        services.AddHostedService(sp => sp.GetRequiredService<UsageWorker>());
         services.AddHostedService<PcSessionEndpoint>();
         services.AddHostedService<PcLivenessMonitor>();
         return services;

@@ -62,4 +62,10 @@ public enum JournalRecordKind
 
     /// <summary>A booking had no check-in within the no-show delay and was released; detail <c>zone=;booking-start=;booking-end=</c>.</summary>
     RoomNoShow = 37,
+
+    /// <summary>A member took a PC seat by a granted tap at its desk reader; DoorId = PC id, ReaderId, MemberId, Credential; detail <c>start=</c>.</summary>
+    SeatAssigned = 38,
+
+    /// <summary>A PC seat was released; detail <c>reason=;start=;end=;seconds=</c> (docs/usage.md, "Desk seats").</summary>
+    SeatReleased = 39,
 }

@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     PcscDoorHarness.Mode => await PcscDoorHarness.RunAsync(args[1..]),
     Pn532Harness.Mode => await Pn532Harness.RunAsync(args[1..]),
     SnmpHarness.Mode => await SnmpHarness.RunAsync(args[1..]),
+    UsageQueueHarness.Mode => await UsageQueueHarness.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

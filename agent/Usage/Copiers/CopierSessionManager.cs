@@ -71,18 +71,7 @@ public sealed class CopierSessionManager : BackgroundService
         }
     }
 
-    /// <summary>Subscribe this to <see cref="BadgePipeline.Decided"/>: quick, the work runs off the read path.</summary>
-    public void OnDecided(BadgeDecision decision)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        if (decision.Reader.Resource is { } resource && _copiers.ContainsKey(resource))
-        {
-            // Off the reader's thread: the counter read and the state write must not delay the next badge.
-            _ = Task.Run(() => RunLoggedAsync(HandleAsync(decision, CancellationToken.None)));
-        }
-    }
-
-    /// <summary>Handles one decision at a copier reader (tests await it; <see cref="OnDecided"/> does not).</summary>
+    /// <summary>Handles one decision at a copier reader; called by the <see cref="UsageWorker"/>, off the reader's thread.</summary>
     public async Task HandleAsync(BadgeDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);

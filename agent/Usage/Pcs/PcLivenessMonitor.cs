@@ -28,9 +28,10 @@ public sealed class PcLivenessMonitor : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>Probes every PC once and closes the sessions of PCs silent for too long.</summary>
+    /// <summary>Probes every PC once, closes the sessions of PCs silent for too long and releases seats past their maximum.</summary>
     public async Task CheckOnceAsync(CancellationToken cancellationToken)
     {
+        _tracker.ReleaseExpiredSeats();
         var pcs = _tracker.Pcs.ToArray();
         var alive = await Task.WhenAll(pcs.Select(pc => _probe.IsAliveAsync(pc, cancellationToken))).ConfigureAwait(false);
         var now = _time.GetUtcNow();

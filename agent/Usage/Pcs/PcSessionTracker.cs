@@ -3,15 +3,18 @@ using Cybercantal.Edge.Agent.Journal;
 using Cybercantal.Edge.Agent.Sites;
 using Cybercantal.Edge.Protocol.Journal;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Cybercantal.Edge.Agent.Usage.Pcs;
 
 /// <summary>
 /// The PC sessions of the site: opened and closed by the PCs' hooks, closed by the liveness monitor when a
 /// PC goes silent, by staff, or at start for sessions a crash left open. At most one session per PC: a new
-/// start supersedes the previous one. Every change is journaled and kept in the usage state. Thread-safe.
+/// start supersedes the previous one. Every change is journaled and kept in the usage state. A PC with a
+/// desk reader also has a seat (PcSessionTracker.Seats.cs): a start naming only the PC goes to its holder.
+/// Thread-safe.
 /// </summary>
-public sealed class PcSessionTracker
+public sealed partial class PcSessionTracker
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, PcConfiguration> _pcs;
@@ -22,10 +25,12 @@ public sealed class PcSessionTracker
     private readonly TimeProvider _time;
     private readonly ILogger<PcSessionTracker> _logger;
 
-    public PcSessionTracker(SiteConfiguration site, AccessStore store, UsageStateStore state, IJournal journal, TimeProvider time, ILogger<PcSessionTracker> logger)
+    /// <param name="options">Seat settings; null takes the defaults.</param>
+    public PcSessionTracker(SiteConfiguration site, AccessStore store, UsageStateStore state, IJournal journal, TimeProvider time, ILogger<PcSessionTracker> logger, IOptions<UsageOptions>? options = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         _pcs = site.Pcs.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _seatMaxDuration = (options?.Value ?? new UsageOptions()).SeatMaxDuration;
         _store = store;
         _state = state;
         _journal = journal;
@@ -59,8 +64,10 @@ public sealed class PcSessionTracker
             foreach (var session in recovered)
             {
                 _open.Remove(session.Resource);
-                Close(session, UsageEndReasons.AgentRestartRecovered, session.LastAlive);
+                Close(session, UsageEndReasons.AgentRestartRecovered, session.LastAlive, releaseSeat: false);
             }
+
+            RestoreSeats();
         }
 
         return recovered.Count;
@@ -92,34 +99,41 @@ public sealed class PcSessionTracker
             }
         }
 
-        var who = Identify(report);
-        if (!who.Accepted)
-        {
-            return Refuse(report, who.Outcome, who.Error!);
-        }
-
         lock (_gate)
         {
-            if (_open.Remove(report.PcId, out var previous))
+            var who = Identify(report, out var seat);
+            if (!who.Accepted)
             {
-                Close(previous, UsageEndReasons.Superseded, now);
+                return Refuse(report, who.Outcome, who.Error!);
             }
 
-            var session = new OpenUsageSession(UsageKinds.Pc, report.PcId, who.MemberId, report.Credential, now, now);
+            if (_open.Remove(report.PcId, out var previous))
+            {
+                // The seat, if any, is settled just below by who this start names, not by the old session.
+                Close(previous, UsageEndReasons.Superseded, now, releaseSeat: false);
+            }
+
+            SettleSeatForStart(report.PcId, who.MemberId, now);
+            var sessionCredential = seat is null ? report.Credential : seat.Credential;
+            var session = new OpenUsageSession(UsageKinds.Pc, report.PcId, who.MemberId, sessionCredential, now, now);
             _open[report.PcId] = session;
             _state.Save(session);
-            var credential = CredentialOrNone(report.Credential);
+            var credential = CredentialOrNone(sessionCredential);
             _journal.Append(new JournalEntry(JournalRecordKind.PcSessionStarted)
             {
                 DoorId = report.PcId,
                 MemberId = who.MemberId,
                 Credential = credential,
-                Detail = new UsageDetail().Add("start", now).ToString(),
+                Detail = new UsageDetail().Add("start", now).Add("identified-by", seat is null ? null : "seat").ToString(),
             });
             UsageLog.PcSessionStarted(_logger, report.PcId, who.MemberId ?? "?");
-        }
+            if (seat is not null)
+            {
+                UsageLog.SeatAttributed(_logger, report.PcId, seat.MemberId ?? "?");
+            }
 
-        return new PcSessionResult(PcSessionOutcome.Started, MemberId: who.MemberId);
+            return new PcSessionResult(PcSessionOutcome.Started, MemberId: who.MemberId);
+        }
     }
 
     /// <summary>Staff closes a PC's session (console, hub command). False when none is open.</summary>
@@ -167,8 +181,10 @@ public sealed class PcSessionTracker
         }
     }
 
-    private PcSessionResult Identify(PcSessionReport report)
+    /// <summary>Who a start names: the member, the badge's member, or (naming only the PC) the seat holder.</summary>
+    private PcSessionResult Identify(PcSessionReport report, out OpenUsageSession? seat)
     {
+        seat = null;
         var snapshot = _store.Current;
         if (!string.IsNullOrWhiteSpace(report.MemberId))
         {
@@ -179,7 +195,13 @@ public sealed class PcSessionTracker
 
         if (string.IsNullOrWhiteSpace(report.Credential))
         {
-            return new PcSessionResult(PcSessionOutcome.Invalid, "a start needs 'member' or 'credential'");
+            if (_seats.TryGetValue(report.PcId, out var held))
+            {
+                seat = held;
+                return new PcSessionResult(PcSessionOutcome.Started, MemberId: held.MemberId);
+            }
+
+            return new PcSessionResult(PcSessionOutcome.Invalid, "a start needs 'member' or 'credential' (or a seat taken at the PC's desk reader)");
         }
 
         if (!Credential.TryParse(report.Credential, out var credential))
@@ -204,11 +226,17 @@ public sealed class PcSessionTracker
         return new PcSessionResult(outcome, error);
     }
 
-    private void Close(OpenUsageSession session, string reason, DateTimeOffset end)
+    private void Close(OpenUsageSession session, string reason, DateTimeOffset end, bool releaseSeat = true)
     {
         if (end < session.Started)
         {
             end = session.Started;
+        }
+
+        if (releaseSeat)
+        {
+            // The holder's session is over: so is the seat (the next start must name someone again).
+            ReleaseSeatOf(session.Resource, session.MemberId, reason, end);
         }
 
         _state.Remove(UsageKinds.Pc, session.Resource);

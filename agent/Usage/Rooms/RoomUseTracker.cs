@@ -102,7 +102,7 @@ public sealed class RoomUseTracker : BackgroundService
         return recovered.Count;
     }
 
-    /// <summary>Subscribe this to <see cref="BadgePipeline.Decided"/>; handles door decisions that involve a room.</summary>
+    /// <summary>Called by the <see cref="UsageWorker"/> for each badge decision; handles door decisions that involve a room.</summary>
     public void OnDecided(BadgeDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);

@@ -48,6 +48,15 @@ public sealed class ShippedSiteFilesTests
     }
 
     [Fact]
+    public void The_montmurat_testbed_has_a_desk_reader_on_a_pc()
+    {
+        var site = SiteFileLoader.Load(SitePath("montmurat")).Configuration!;
+
+        var desk = Assert.Single(site.Readers, r => site.Pcs.Any(p => p.Id == r.Resource));
+        Assert.Equal(("lecteur-poste-os-01", "pc-os-01", ReaderKind.Pn532), (desk.Id, desk.Resource, desk.Kind));
+    }
+
+    [Fact]
     public void Status_and_specialties_match_the_network()
     {
         foreach (var id in new[] { "saint-flour", "murat", "chaudes-aigues", "montmurat", "allanche" })

@@ -370,6 +370,30 @@ public sealed class SiteFileLoaderTests
     }
 
     [Fact]
+    public void A_desk_reader_serves_a_pc_resource()
+    {
+        var yaml = WithDesk("pc-bureau-1");
+
+        var result = Parse(yaml);
+
+        Assert.Empty(result.Diagnostics);
+        var desk = result.Configuration!.Readers.Single(r => r.Id == "lecteur-bureau-pc");
+        Assert.Equal(("pc-bureau-1", null), (desk.Resource, desk.Door));
+    }
+
+    [Fact]
+    public void A_desk_reader_pointing_to_an_unknown_pc_is_reported_where_it_is_written()
+    {
+        var yaml = WithDesk("pc-bureau-2");
+
+        var diagnostic = SingleError(yaml, "pc-bureau-2");
+
+        Assert.Equal("reader 'lecteur-bureau-pc' points to unknown resource 'pc-bureau-2'; did you mean 'pc-bureau-1'?", diagnostic.Message);
+        var (line, column) = Position(yaml, "pc-bureau-2");
+        Assert.Equal($"{FileName}:{line}:{column}: {diagnostic.Message}", diagnostic.ToString());
+    }
+
+    [Fact]
     public void Reader_serving_both_a_door_and_a_resource_is_reported()
     {
         var yaml = With("resource: copieur }", "resource: copieur, door: porte-entree }");
@@ -546,4 +570,8 @@ public sealed class SiteFileLoaderTests
         Assert.NotEmpty(result.Diagnostics);
         Assert.All(result.Diagnostics, d => Assert.DoesNotContain("internal error", d.Message, StringComparison.Ordinal));
     }
+
+    private static string WithDesk(string resource) =>
+        With("resources:\n  copiers:\n", "resources:\n  pcs:\n    - { id: pc-bureau-1, zone: bureau-1, hostName: pc-b1.cybercantal.lan }\n  copiers:\n")
+            .Replace("resource: copieur }\n", $"resource: copieur }}\n  - {{ id: lecteur-bureau-pc, kind: pn532, device: /dev/ttyUSB1, resource: {resource} }}\n", StringComparison.Ordinal);
 }

@@ -54,6 +54,20 @@ public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_start_naming_only_the_pc_goes_to_the_seat_holder_over_http()
+    {
+        var refused = await PostAsync("""{"pc":"pc-os-01","event":"start"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+
+        Tracker.SeatTap(UsageTestSite.Decision(UsageTestSite.Create(), UsageTestSite.DeskReader, UsageTestSite.Bruno, "SF-002", _time.GetUtcNow()));
+        var start = await PostAsync("""{"pc":"pc-os-01","event":"start"}""");
+
+        Assert.Equal(HttpStatusCode.OK, start.Status);
+        Assert.Contains("SF-002", start.Body, StringComparison.Ordinal);
+        Assert.Equal("SF-002", Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionStarted)).MemberId);
+    }
+
+    [Fact]
     public async Task A_login_then_a_logout_over_http_journal_one_session_with_its_real_duration()
     {
         var start = await PostAsync("""{"pc":"pc-os-01","member":"SF-001","event":"start"}""");

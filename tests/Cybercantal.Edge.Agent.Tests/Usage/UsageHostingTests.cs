@@ -28,13 +28,10 @@ public sealed class UsageHostingTests
 
         agent.Get<BadgePipeline>().CredentialRead(agent.Reader("lecteur-copieur"), Credential.Parse("nfc:04AABBCCDDEEFF"), 0);
 
-        // The session starts off the read path; no counter reader is registered here, so it is unmeasured.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (journal.OfKind(JournalRecordKind.CopierSessionStarted).Count == 0)
-        {
-            await Task.Yield();
-            timeout.Token.ThrowIfCancellationRequested();
-        }
+        // The session starts off the read path, on the usage worker; no counter reader is registered here,
+        // so it is unmeasured.
+        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await agent.Get<UsageWorker>().DrainedAsync(hang.Token);
 
         Assert.Equal(PinValue.High, agent.Driver.LevelOf(relay));
         Assert.Equal("unmeasured", UsageDetail.Parse(Assert.Single(journal.OfKind(JournalRecordKind.CopierSessionStarted)).Detail)["flag"]);
