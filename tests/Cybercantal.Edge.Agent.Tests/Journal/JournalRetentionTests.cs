@@ -1,8 +1,11 @@
 using Cybercantal.Edge.Agent.Journal;
+using Cybercantal.Edge.Agent.Sync;
 using Cybercantal.Edge.Agent.Tests.Support;
 using Cybercantal.Edge.Agent.Usage;
 using Cybercantal.Edge.Protocol.Journal;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -212,6 +215,52 @@ public sealed class JournalRetentionTests : IDisposable
 
         Assert.Equal(1, result.Pruned);
         Assert.Equal(["visio|SF-006|2"], usage.LoadSettled(DateTimeOffset.MinValue.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task TheComposedRetentionObeysTheAckPersistedInTheSyncStateFile()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(_time)
+            .AddJournal(configure: o => o.DatabasePath = _directory.File("journal.db"))
+            .AddJournalAcknowledgement(configuration)
+            .AddJournalRetention();
+        await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }))
+        {
+            var journal = provider.GetRequiredService<SqliteJournal>();
+            await AppendAsync(journal, 8, "old");
+            // What the outbox does on each hub ack: persisted next to the journal as "acked N".
+            provider.GetRequiredService<SyncStateFile>().SetAcked(5);
+            _time.Advance(TimeSpan.FromDays(91));
+
+            var result = await provider.GetRequiredService<JournalRetentionWorker>().RunOnceAsync().WaitAsync(Guard);
+
+            Assert.Equal((5L, 5L), (result.Deleted, result.ThroughSequence));
+        }
+
+        Assert.Equal([6L, 7L, 8L], StoredSequences());
+        Assert.Contains("acked 5", await File.ReadAllTextAsync(_directory.File("sync-state")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutASyncStateTheComposedRetentionDeletesByAgeOnly()
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(_time)
+            .AddJournal(configure: o => o.DatabasePath = _directory.File("journal.db"))
+            .AddJournalRetention();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var journal = provider.GetRequiredService<SqliteJournal>();
+        await AppendAsync(journal, 4, "old");
+        _time.Advance(TimeSpan.FromDays(91));
+
+        var result = await provider.GetRequiredService<JournalRetentionWorker>().RunOnceAsync().WaitAsync(Guard);
+
+        Assert.Equal(4, result.Deleted);
+        Assert.Contains(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is JournalRetentionWorker);
     }
 
     [Theory]
