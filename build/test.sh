@@ -2,7 +2,8 @@
 # Runs the whole Cybercantal.Edge test suite on a Debian 12 machine.
 #
 # The tests talk to real peers (pcscd with vsmartcard-vpcd for PC/SC, socat pseudo-terminals for
-# PN532, mosquitto as the hub's external MQTT broker, net-snmp's snmpd playing a copier). Run as root, this script installs the missing
+# PN532, mosquitto as the hub's external MQTT broker, net-snmp's snmpd playing a copier, pamtester driving
+# the PC-session PAM hook through libpam). Run as root, this script installs the missing
 # Debian packages; otherwise it lists what is missing and stops. The test fixtures start and stop the services themselves, on loopback.
 set -euo pipefail
 
@@ -17,6 +18,7 @@ declare -A needs=(
   [socat]=socat
   [mosquitto]=mosquitto
   [snmpd]=snmpd
+  [pamtester]=pamtester
 )
 
 missing=()

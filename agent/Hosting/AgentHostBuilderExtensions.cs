@@ -84,6 +84,14 @@ public static class AgentHostBuilderExtensions
             services.AddCredentialSync();
             services.AddRemoteCommands();
         }
+        else if (settings.Site.Hub is not null)
+        {
+            // Records of a site declared with a hub are meant for it: retention keeps them until it acknowledged them.
+            services.AddJournalAcknowledgement(builder.Configuration);
+        }
+
+        // Raw records are deleted after Journal:Retention (CNIL: 3 months), never before the hub acknowledged them.
+        services.AddJournalRetention();
 
         services.AddSingleton<IWatchdogCheck, JournalWatchdogCheck>();
         services.AddHostedService<SystemdWatchdogService>();

@@ -25,4 +25,13 @@ internal static partial class JournalLog
 
     [LoggerMessage(EventId = 1406, Level = LogLevel.Critical, Message = "Journal writer for {DatabasePath} stopped unexpectedly; records appended from now on are not written")]
     public static partial void WriterStopped(ILogger logger, Exception exception, string databasePath);
+
+    [LoggerMessage(EventId = 1407, Level = LogLevel.Information, Message = "Journal {DatabasePath} retention: {Deleted} records deleted in {Batches} batches (older than {Cutoff:o}, acknowledged through {ThroughSequence}); {Pruned} usage bookkeeping rows pruned")]
+    public static partial void RetentionCompleted(ILogger logger, string databasePath, long deleted, int batches, DateTimeOffset cutoff, long throughSequence, int pruned);
+
+    [LoggerMessage(EventId = 1408, Level = LogLevel.Error, Message = "Journal {DatabasePath} retention run failed; old records are kept until the next run in {RetentionInterval}")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception, string databasePath, TimeSpan retentionInterval);
+
+    [LoggerMessage(EventId = 1409, Level = LogLevel.Information, Message = "Journal {DatabasePath} retention: keeps {Retention}; {Mode}")]
+    public static partial void RetentionStarting(ILogger logger, string databasePath, TimeSpan retention, string mode);
 }

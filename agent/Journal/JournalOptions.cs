@@ -35,4 +35,20 @@ public sealed class JournalOptions
 
     /// <summary>Run <c>PRAGMA quick_check</c> on open so a torn or corrupt file is reported before use.</summary>
     public bool QuickCheckOnOpen { get; set; } = true;
+
+    /// <summary>
+    /// How long raw records are kept on the gateway (CNIL guidance for workplace badge systems: at most 3 months).
+    /// A record is deleted once it is older than this AND acknowledged by the hub (a gateway without a hub
+    /// deletes by age only). Between 1 day and 3650 days.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Time between two retention runs (daily).</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Delay between the agent's start and the first retention run (lets the doors and the hub link settle first).</summary>
+    public TimeSpan RetentionStartDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Most records deleted in one transaction: appends wait for at most one such batch.</summary>
+    public int RetentionBatch { get; set; } = 1000;
 }

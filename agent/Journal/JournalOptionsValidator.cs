@@ -39,6 +39,26 @@ public sealed class JournalOptionsValidator : IValidateOptions<JournalOptions>
             failures.Add($"Journal:ShutdownRetryBudget must not be negative (got {options.ShutdownRetryBudget}).");
         }
 
+        if (options.Retention < TimeSpan.FromDays(1) || options.Retention > TimeSpan.FromDays(3650))
+        {
+            failures.Add($"Journal:Retention must be between 1 day and 3650 days (got {options.Retention}); the CNIL guidance is at most 3 months (90.00:00:00).");
+        }
+
+        if (options.RetentionInterval < TimeSpan.FromMinutes(1) || options.RetentionInterval > TimeSpan.FromDays(7))
+        {
+            failures.Add($"Journal:RetentionInterval must be between 1 minute and 7 days (got {options.RetentionInterval}).");
+        }
+
+        if (options.RetentionStartDelay < TimeSpan.Zero || options.RetentionStartDelay > TimeSpan.FromDays(1))
+        {
+            failures.Add($"Journal:RetentionStartDelay must be between 0 and 1 day (got {options.RetentionStartDelay}).");
+        }
+
+        if (options.RetentionBatch is < 1 or > 100_000)
+        {
+            failures.Add($"Journal:RetentionBatch must be between 1 and 100000 (got {options.RetentionBatch}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -33,4 +33,17 @@ public static class JournalServiceCollectionExtensions
         services.TryAddSingleton<IJournal>(static provider => provider.GetRequiredService<SqliteJournal>());
         return services;
     }
+
+    /// <summary>
+    /// Registers the daily journal retention (<see cref="JournalRetentionWorker"/>, settings in <see cref="JournalOptions"/>).
+    /// It respects the hub's acknowledgement when an <see cref="IJournalAcknowledgement"/> is registered and prunes
+    /// every registered <see cref="IRetentionPrunable"/>. Call after <see cref="AddJournal"/>.
+    /// </summary>
+    public static IServiceCollection AddJournalRetention(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<JournalRetentionWorker>();
+        services.AddHostedService(static provider => provider.GetRequiredService<JournalRetentionWorker>());
+        return services;
+    }
 }

@@ -26,6 +26,16 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
         "SELECT seq, kind, wall_ms, mono, door, reader, credential, member, granted, reason, basis, detail " +
         "FROM journal WHERE seq > $after ORDER BY seq LIMIT $max";
 
+    // Deletes the oldest stored records that are both at or below a sequence and older than a wall-clock instant.
+    private const string PurgeSql =
+        "DELETE FROM journal WHERE seq IN " +
+        "(SELECT seq FROM journal WHERE seq <= $through AND wall_ms < $older ORDER BY seq LIMIT $max)";
+
+    // Remembers the highest sequence ever stored, so a restart after the newest rows were deleted continues from it.
+    private const string HighWaterSql =
+        "INSERT INTO journal_meta (key, value) VALUES ('high_water', $seq) " +
+        "ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)";
+
     private static readonly string[] ExpectedColumns =
         ["seq", "kind", "wall_ms", "mono", "door", "reader", "credential", "member", "granted", "reason", "basis", "detail"];
 
@@ -58,6 +68,9 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
     private readonly PriorityQueue<TaskCompletionSource, long> _waiters = new();
     private long _durableSequence;
     private bool _writerDone;
+
+    // Retention deletes queued for the writer thread (guarded by the lock itself).
+    private readonly Queue<JournalPurgeRequest> _purges = new();
 
     private readonly Lock _readGate = new();
     private SqliteConnection? _readConnection;
@@ -213,6 +226,36 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes at most <paramref name="maxRows"/> stored records whose sequence is at most
+    /// <paramref name="throughSequence"/> (clamped to <see cref="DurableSequence"/>) and whose wall clock is
+    /// before <paramref name="olderThan"/>, oldest first, in one transaction. It runs on the writer thread
+    /// between two group commits, so appends are delayed by at most one such batch. Returns the number deleted.
+    /// The sequence never goes back: the highest sequence stored is remembered even when its row is deleted.
+    /// </summary>
+    public Task<int> DeleteOldAsync(long throughSequence, DateTimeOffset olderThan, int maxRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
+        cancellationToken.ThrowIfCancellationRequested();
+        var request = new JournalPurgeRequest(Math.Min(throughSequence, DurableSequence), olderThan.ToUnixTimeMilliseconds(), maxRows);
+        if (request.ThroughSequence <= 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        lock (_appendGate)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            lock (_purges)
+            {
+                _purges.Enqueue(request);
+            }
+        }
+
+        _flushDue.Set();
+        return request.Completion.Task.WaitAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (BeginDispose())
@@ -327,8 +370,13 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
                     "reason INTEGER NOT NULL, basis INTEGER NOT NULL, detail TEXT);";
                 command.ExecuteNonQuery();
                 CheckSchema(command);
+                command.CommandText = "CREATE TABLE IF NOT EXISTS journal_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);";
+                command.ExecuteNonQuery();
 
-                command.CommandText = "SELECT coalesce(max(seq), 0) FROM journal;";
+                // Retention may have deleted the newest rows: the sequence continues from the highest ever stored.
+                command.CommandText =
+                    "SELECT max(coalesce((SELECT max(seq) FROM journal), 0), " +
+                    "coalesce((SELECT value FROM journal_meta WHERE key = 'high_water'), 0));";
                 var last = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
                 _writeConnection = connection;
                 return last;
@@ -399,6 +447,8 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
                 {
                     break;
                 }
+
+                RunOnePurge();
             }
         }
 #pragma warning disable CA1031 // The writer thread must never take the agent down; the failure is logged.
@@ -410,6 +460,7 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
         finally
         {
             CloseWriter();
+            FailRemainingPurges();
             FailRemainingWaiters();
             _writerExited.TrySetResult();
         }
@@ -551,6 +602,76 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable, IDisposable
         finally
         {
             Volatile.Write(ref _committing, 0);
+        }
+    }
+
+    /// <summary>Runs at most one queued retention delete, then lets appends gathered meanwhile commit first.</summary>
+    private void RunOnePurge()
+    {
+        JournalPurgeRequest? request;
+        bool more;
+        lock (_purges)
+        {
+            _purges.TryDequeue(out request);
+            more = _purges.Count > 0;
+        }
+
+        if (request is null)
+        {
+            return;
+        }
+
+        if (more)
+        {
+            _flushDue.Set();
+        }
+
+        try
+        {
+            request.Completion.TrySetResult(Purge(request));
+        }
+#pragma warning disable CA1031 // A failed delete only postpones retention; the writer keeps committing appends.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            CloseWriter();
+            request.Completion.TrySetException(exception);
+        }
+    }
+
+    private int Purge(JournalPurgeRequest request)
+    {
+        EnsureWriter();
+        using var transaction = _writeConnection!.BeginTransaction();
+        using var command = _writeConnection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM journal;";
+        var highest = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.CommandText = PurgeSql;
+        command.Parameters.AddWithValue("$through", request.ThroughSequence);
+        command.Parameters.AddWithValue("$older", request.OlderThanUnixMilliseconds);
+        command.Parameters.AddWithValue("$max", request.MaxRows);
+        var deleted = command.ExecuteNonQuery();
+        if (deleted > 0)
+        {
+            command.Parameters.Clear();
+            command.CommandText = HighWaterSql;
+            command.Parameters.AddWithValue("$seq", highest);
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return deleted;
+    }
+
+    private void FailRemainingPurges()
+    {
+        lock (_purges)
+        {
+            while (_purges.TryDequeue(out var request))
+            {
+                request.Completion.TrySetException(new ObjectDisposedException(nameof(SqliteJournal), "The journal closed before the retention delete ran."));
+            }
         }
     }
 

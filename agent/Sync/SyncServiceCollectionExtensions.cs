@@ -3,6 +3,7 @@ using Cybercantal.Edge.Agent.Journal;
 using Cybercantal.Edge.Agent.Sites;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,27 @@ public static class SyncServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers the persisted sync state (<see cref="SyncStateFile"/>) as the journal's <see cref="IJournalAcknowledgement"/>:
+    /// journal retention then never deletes a record the hub has not acknowledged. <see cref="AddHubSync"/> calls it;
+    /// the composition also calls it for a site with a <c>hub</c> section whose sync is switched off, so records
+    /// meant for the hub are kept until it has them.
+    /// </summary>
+    public static IServiceCollection AddJournalAcknowledgement(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(sp =>
+        {
+            var statePath = configuration.GetSection(HubSyncOptions.SectionName)[nameof(HubSyncOptions.StatePath)];
+            var journal = sp.GetRequiredService<IOptions<JournalOptions>>().Value;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(journal.DatabasePath)) ?? ".";
+            return new SyncStateFile(string.IsNullOrWhiteSpace(statePath) ? Path.Combine(directory, "sync-state") : statePath);
+        });
+        services.TryAddSingleton<IJournalAcknowledgement>(static sp => sp.GetRequiredService<SyncStateFile>());
+        return services;
+    }
+
+    /// <summary>
     /// Registers the hub link (<see cref="HubConnection"/>, also as <see cref="IHubPublisher"/>), the journal
     /// outbox and their hosted service. Needs a <see cref="SiteConfiguration"/> with a <c>hub</c> section,
     /// <see cref="SqliteJournal"/> and <see cref="TimeProvider"/> in the container. Handlers
@@ -33,13 +55,7 @@ public static class SyncServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptionsWithValidateOnStart<HubSyncOptions>().Bind(configuration.GetSection(HubSyncOptions.SectionName));
         services.AddSingleton<IValidateOptions<HubSyncOptions>, HubSyncOptionsValidator>();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<HubSyncOptions>>().Value;
-            var journal = sp.GetRequiredService<IOptions<JournalOptions>>().Value;
-            var directory = Path.GetDirectoryName(Path.GetFullPath(journal.DatabasePath)) ?? ".";
-            return new SyncStateFile(options.StatePath ?? Path.Combine(directory, "sync-state"));
-        });
+        services.AddJournalAcknowledgement(configuration);
         services.AddSingleton(sp =>
         {
             var site = sp.GetRequiredService<SiteConfiguration>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cybercantal.Edge.Agent.Journal;
 
 namespace Cybercantal.Edge.Agent.Sync;
 
@@ -11,7 +12,7 @@ namespace Cybercantal.Edge.Agent.Sync;
 /// position, and the session only needs to grow, which <see cref="NextSession"/> still guarantees once the
 /// file is writable again.
 /// </summary>
-public sealed class SyncStateFile
+public sealed class SyncStateFile : IJournalAcknowledgement
 {
     private readonly Lock _gate = new();
     private readonly string _path;
@@ -51,6 +52,9 @@ public sealed class SyncStateFile
             }
         }
     }
+
+    /// <summary>The hub's acknowledgement as journal retention sees it (never deletes above it).</summary>
+    long IJournalAcknowledgement.AcknowledgedThrough => Acked;
 
     /// <summary>Increments and persists the session counter; returns the new value.</summary>
     public long NextSession()

@@ -33,6 +33,7 @@ public static class UsageServiceCollectionExtensions
         services.TryAddSingleton(sp => new UsageStateStore(StatePath(
             sp.GetRequiredService<IOptions<UsageOptions>>().Value,
             sp.GetService<IOptions<JournalOptions>>()?.Value)));
+        services.AddSingleton<IRetentionPrunable>(static sp => sp.GetRequiredService<UsageStateStore>());
         services.TryAddSingleton<PcSessionTracker>();
         services.TryAddSingleton<IPcProbe, TcpPcProbe>();
         services.TryAddSingleton<RoomUseTracker>();

@@ -1,3 +1,4 @@
+using Cybercantal.Edge.Agent.Journal;
 using Microsoft.Data.Sqlite;
 
 namespace Cybercantal.Edge.Agent.Usage;
@@ -7,7 +8,7 @@ namespace Cybercantal.Edge.Agent.Usage;
 /// the agent must still close after a crash. Every change is one short transaction (sessions change a
 /// few times an hour per resource). Thread-safe.
 /// </summary>
-public sealed class UsageStateStore : IDisposable
+public sealed class UsageStateStore : IRetentionPrunable, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
@@ -205,6 +206,21 @@ public sealed class UsageStateStore : IDisposable
             }
 
             return releases;
+        }
+    }
+
+    /// <summary>
+    /// Forgets settled and released bookings that ended before <paramref name="cutoff"/>: they name the member,
+    /// so they follow the journal retention. Open sessions are live state, not bookkeeping, and are kept.
+    /// </summary>
+    public int PruneOlderThan(DateTimeOffset cutoff)
+    {
+        lock (_gate)
+        {
+            using var prune = _connection.CreateCommand();
+            prune.CommandText = "DELETE FROM settled_booking WHERE end_utc < $cutoff; DELETE FROM released_booking WHERE end_utc < $cutoff";
+            prune.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
+            return prune.ExecuteNonQuery();
         }
     }
 

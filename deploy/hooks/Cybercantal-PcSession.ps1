@@ -12,11 +12,13 @@ blocks a logon: the call times out after 3 s and only writes an event log entry.
 #>
 param(
     [Parameter(Mandatory = $true)][ValidateSet('start', 'end', 'idle')][string]$Event,
-    [string]$Member = $env:USERNAME
+    # [Environment]::UserName is %USERNAME% on Windows and also works where PowerShell runs elsewhere (tests).
+    [string]$Member = [Environment]::UserName
 )
 
 $gateway = if ($env:CYBERCANTAL_GATEWAY) { $env:CYBERCANTAL_GATEWAY } else { 'http://127.0.0.1:8790' }
-$pcId = if ($env:CYBERCANTAL_PC_ID) { $env:CYBERCANTAL_PC_ID } else { $env:COMPUTERNAME.ToLowerInvariant() }
+# [Environment]::MachineName is %COMPUTERNAME% on Windows, and is never null elsewhere.
+$pcId = if ($env:CYBERCANTAL_PC_ID) { $env:CYBERCANTAL_PC_ID } else { [Environment]::MachineName.ToLowerInvariant() }
 
 # Local administrators and service accounts are not member sessions.
 if ($Member -match '^(Administrat|defaultuser|WDAGUtility)' -or $Member -notmatch '^[A-Za-z0-9_.-]+$') { exit 0 }
@@ -27,6 +29,7 @@ try {
         -Body $body -TimeoutSec 3 -UseBasicParsing | Out-Null
 }
 catch {
+    # Write-EventLog exists in Windows PowerShell 5.1 (what GPO logon scripts run); elsewhere the warning is dropped.
     try {
         Write-EventLog -LogName Application -Source 'Cybercantal' -EventId 2450 -EntryType Warning `
             -Message "Cybercantal gateway refused or missed $Event of $Member on ${pcId}: $($_.Exception.Message)"

@@ -4,6 +4,8 @@
 # Run as the systemd unit cybercantal-logind-watch.service (beside this file).
 set -u
 HOOK=${CYBERCANTAL_HOOK:-/usr/local/lib/cybercantal/cybercantal-pc-session.sh}
+# Seconds between two looks at logind: a session is reported at most this late.
+POLL=${CYBERCANTAL_LOGIND_POLL:-5}
 STATE=$(mktemp -d)
 trap 'rm -rf "$STATE"' EXIT
 
@@ -27,5 +29,5 @@ while :; do
             *) "$HOOK" end "$(cat "$file")"; rm -f "$file" ;;
         esac
     done
-    sleep 5
+    sleep "$POLL"
 done
