@@ -139,6 +139,7 @@ public sealed class BillingService
             var deletedBefore = DeletedBefore(transaction);
             var aggregated = ReadMonthStatus(transaction, key);
             MonthAggregate result;
+            List<DailyUsage>? fresh = null;
             if (aggregated is not null && SiteCredentialsReader.ToMicroseconds(month.StartUtc) < deletedBefore)
             {
                 // Raw rows of this month are (partly) gone: the stored aggregates are the truth now.
@@ -147,7 +148,8 @@ public sealed class BillingService
             else
             {
                 var (usage, records, skipped, withoutMember) = UsageAggregator.Read(transaction, month);
-                SaveAggregates(transaction, key, usage);
+                SaveAggregates(transaction, month, usage);
+                fresh = usage;
                 using var status = Command(transaction, """
                     INSERT INTO billing_months (month, aggregated_us, records, skipped, without_member) VALUES ($month, $now, $records, $skipped, $without)
                     ON CONFLICT (month) DO UPDATE SET aggregated_us = excluded.aggregated_us, records = excluded.records,
@@ -166,7 +168,7 @@ public sealed class BillingService
                 }
             }
 
-            var lines = ComputeStatements(transaction, month);
+            var lines = ComputeStatements(transaction, month, fresh);
             transaction.Commit();
             BillingLog.MonthClosed(_logger, key, result.Records, result.FromRawRecords, lines);
             return result with { Lines = lines };
@@ -230,11 +232,12 @@ public sealed class BillingService
         return ReadAggregates(transaction, month.ToString());
     }
 
-    private int ComputeStatements(SqliteTransaction transaction, BillingMonth month)
+    /// <param name="aggregates">The month's aggregates just saved (null: read the stored ones).</param>
+    private int ComputeStatements(SqliteTransaction transaction, BillingMonth month, List<DailyUsage>? aggregates)
     {
         var key = month.ToString();
         var calculator = new StatementCalculator(new TariffBook(ReadTariffs(transaction.Connection!, transaction)), _options.VatBasisPoints, _visioRooms);
-        var usage = ReadAggregates(transaction, key).ToLookup(u => (u.Site, u.Member));
+        var usage = (aggregates ?? ReadAggregates(transaction, key)).ToLookup(u => (u.Site, u.Member));
         var leases = ReadLeases(transaction, month).ToLookup(l => (l.Site, l.Member));
         var accounts = usage.Select(g => g.Key).Concat(leases.Select(g => g.Key)).Distinct()
             .OrderBy(a => a.Site, StringComparer.Ordinal).ThenBy(a => a.Member, StringComparer.Ordinal);
@@ -274,8 +277,15 @@ public sealed class BillingService
         return count;
     }
 
-    private static void SaveAggregates(SqliteTransaction transaction, string month, List<DailyUsage> usage)
+    private static void SaveAggregates(SqliteTransaction transaction, BillingMonth billingMonth, List<DailyUsage> usage)
     {
+        var month = billingMonth.ToString();
+        var days = new string[billingMonth.Days];
+        for (var d = 0; d < days.Length; d++)
+        {
+            days[d] = billingMonth.FirstDay.AddDays(d).ToString(DateFormat, CultureInfo.InvariantCulture);
+        }
+
         using (var clear = Command(transaction, "DELETE FROM usage_daily WHERE month = $month"))
         {
             clear.Parameters.AddWithValue("$month", month);
@@ -295,7 +305,7 @@ public sealed class BillingService
             p[2].Value = u.Member;
             p[3].Value = u.Measure;
             p[4].Value = u.Resource;
-            p[5].Value = u.Day.ToString(DateFormat, CultureInfo.InvariantCulture);
+            p[5].Value = days[u.Day.DayNumber - billingMonth.FirstDay.DayNumber];
             p[6].Value = u.Quantity;
             p[7].Value = u.Records;
             insert.ExecuteNonQuery();
