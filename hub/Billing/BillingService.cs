@@ -185,7 +185,10 @@ public sealed class BillingService
 
     // ---- statements
 
-    /// <summary>Stored statement lines of a month, for the caller's centres (optionally one centre), in export order.</summary>
+    /// <summary>
+    /// Stored statement lines of a month, for the caller's centres (optionally one centre), in export order, each
+    /// with the member's current display name (none for a member deleted since).
+    /// </summary>
     public IReadOnlyList<StatementLine> Lines(ApiCaller caller, BillingMonth month, string? site)
     {
         if (site is not null)
@@ -197,10 +200,11 @@ public sealed class BillingService
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT month, site, member, line, item, resource, from_day, to_day, quantity_num, quantity_den, unit,
-                   unit_price_cents, excl_cents, vat_bp, vat_cents, incl_cents
-            FROM statement_lines WHERE month = $month AND ($site IS NULL OR site = $site)
-            ORDER BY site, member, line
+            SELECT s.month, s.site, s.member, s.line, s.item, s.resource, s.from_day, s.to_day, s.quantity_num, s.quantity_den, s.unit,
+                   s.unit_price_cents, s.excl_cents, s.vat_bp, s.vat_cents, s.incl_cents, m.display_name
+            FROM statement_lines s LEFT JOIN members m ON m.id = s.member
+            WHERE s.month = $month AND ($site IS NULL OR s.site = $site)
+            ORDER BY s.site, s.member, s.line
             """;
         command.Parameters.AddWithValue("$month", month.ToString());
         command.Parameters.AddWithValue("$site", (object?)site ?? DBNull.Value);
@@ -217,7 +221,7 @@ public sealed class BillingService
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), Date(reader.GetString(6)), Date(reader.GetString(7)),
                 reader.GetInt64(8), reader.GetInt64(9), reader.GetString(10), reader.GetInt64(11), reader.GetInt64(12),
-                reader.GetInt32(13), reader.GetInt64(14), reader.GetInt64(15)));
+                reader.GetInt32(13), reader.GetInt64(14), reader.GetInt64(15), reader.IsDBNull(16) ? null : reader.GetString(16)));
         }
 
         // Ordinal order whatever SQLite's collation: the CSV bytes depend on it.
