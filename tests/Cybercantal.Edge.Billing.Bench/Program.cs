@@ -19,7 +19,7 @@ int Arg(string name, int fallback)
 var sites = Arg("--sites", 7);
 var members = Arg("--members", 100);
 var records = Arg("--records", 1_000_000);
-var runs = Arg("--runs", 5);
+var runs = Math.Max(1, Arg("--runs", 5));
 var month = new BillingMonth(2026, 10); // holds the 25 October DST change
 
 var storeIndex = Array.IndexOf(args, "--store");
