@@ -139,6 +139,7 @@ public sealed class BillingService
             var deletedBefore = DeletedBefore(transaction);
             var aggregated = ReadMonthStatus(transaction, key);
             MonthAggregate result;
+            List<DailyUsage>? fresh = null;
             if (aggregated is not null && SiteCredentialsReader.ToMicroseconds(month.StartUtc) < deletedBefore)
             {
                 // Raw rows of this month are (partly) gone: the stored aggregates are the truth now.
@@ -147,7 +148,8 @@ public sealed class BillingService
             else
             {
                 var (usage, records, skipped, withoutMember) = UsageAggregator.Read(transaction, month);
-                SaveAggregates(transaction, key, usage);
+                SaveAggregates(transaction, month, usage);
+                fresh = usage;
                 using var status = Command(transaction, """
                     INSERT INTO billing_months (month, aggregated_us, records, skipped, without_member) VALUES ($month, $now, $records, $skipped, $without)
                     ON CONFLICT (month) DO UPDATE SET aggregated_us = excluded.aggregated_us, records = excluded.records,
@@ -166,7 +168,7 @@ public sealed class BillingService
                 }
             }
 
-            var lines = ComputeStatements(transaction, month);
+            var lines = ComputeStatements(transaction, month, fresh);
             transaction.Commit();
             BillingLog.MonthClosed(_logger, key, result.Records, result.FromRawRecords, lines);
             return result with { Lines = lines };
@@ -183,7 +185,10 @@ public sealed class BillingService
 
     // ---- statements
 
-    /// <summary>Stored statement lines of a month, for the caller's centres (optionally one centre), in export order.</summary>
+    /// <summary>
+    /// Stored statement lines of a month, for the caller's centres (optionally one centre), in export order, each
+    /// with the member's current display name (none for a member deleted since).
+    /// </summary>
     public IReadOnlyList<StatementLine> Lines(ApiCaller caller, BillingMonth month, string? site)
     {
         if (site is not null)
@@ -195,10 +200,11 @@ public sealed class BillingService
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT month, site, member, line, item, resource, from_day, to_day, quantity_num, quantity_den, unit,
-                   unit_price_cents, excl_cents, vat_bp, vat_cents, incl_cents
-            FROM statement_lines WHERE month = $month AND ($site IS NULL OR site = $site)
-            ORDER BY site, member, line
+            SELECT s.month, s.site, s.member, s.line, s.item, s.resource, s.from_day, s.to_day, s.quantity_num, s.quantity_den, s.unit,
+                   s.unit_price_cents, s.excl_cents, s.vat_bp, s.vat_cents, s.incl_cents, m.display_name
+            FROM statement_lines s LEFT JOIN members m ON m.id = s.member
+            WHERE s.month = $month AND ($site IS NULL OR s.site = $site)
+            ORDER BY s.site, s.member, s.line
             """;
         command.Parameters.AddWithValue("$month", month.ToString());
         command.Parameters.AddWithValue("$site", (object?)site ?? DBNull.Value);
@@ -215,7 +221,7 @@ public sealed class BillingService
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), Date(reader.GetString(6)), Date(reader.GetString(7)),
                 reader.GetInt64(8), reader.GetInt64(9), reader.GetString(10), reader.GetInt64(11), reader.GetInt64(12),
-                reader.GetInt32(13), reader.GetInt64(14), reader.GetInt64(15)));
+                reader.GetInt32(13), reader.GetInt64(14), reader.GetInt64(15), reader.IsDBNull(16) ? null : reader.GetString(16)));
         }
 
         // Ordinal order whatever SQLite's collation: the CSV bytes depend on it.
@@ -230,11 +236,12 @@ public sealed class BillingService
         return ReadAggregates(transaction, month.ToString());
     }
 
-    private int ComputeStatements(SqliteTransaction transaction, BillingMonth month)
+    /// <param name="aggregates">The month's aggregates just saved (null: read the stored ones).</param>
+    private int ComputeStatements(SqliteTransaction transaction, BillingMonth month, List<DailyUsage>? aggregates)
     {
         var key = month.ToString();
         var calculator = new StatementCalculator(new TariffBook(ReadTariffs(transaction.Connection!, transaction)), _options.VatBasisPoints, _visioRooms);
-        var usage = ReadAggregates(transaction, key).ToLookup(u => (u.Site, u.Member));
+        var usage = (aggregates ?? ReadAggregates(transaction, key)).ToLookup(u => (u.Site, u.Member));
         var leases = ReadLeases(transaction, month).ToLookup(l => (l.Site, l.Member));
         var accounts = usage.Select(g => g.Key).Concat(leases.Select(g => g.Key)).Distinct()
             .OrderBy(a => a.Site, StringComparer.Ordinal).ThenBy(a => a.Member, StringComparer.Ordinal);
@@ -274,8 +281,15 @@ public sealed class BillingService
         return count;
     }
 
-    private static void SaveAggregates(SqliteTransaction transaction, string month, List<DailyUsage> usage)
+    private static void SaveAggregates(SqliteTransaction transaction, BillingMonth billingMonth, List<DailyUsage> usage)
     {
+        var month = billingMonth.ToString();
+        var days = new string[billingMonth.Days];
+        for (var d = 0; d < days.Length; d++)
+        {
+            days[d] = billingMonth.FirstDay.AddDays(d).ToString(DateFormat, CultureInfo.InvariantCulture);
+        }
+
         using (var clear = Command(transaction, "DELETE FROM usage_daily WHERE month = $month"))
         {
             clear.Parameters.AddWithValue("$month", month);
@@ -295,7 +309,7 @@ public sealed class BillingService
             p[2].Value = u.Member;
             p[3].Value = u.Measure;
             p[4].Value = u.Resource;
-            p[5].Value = u.Day.ToString(DateFormat, CultureInfo.InvariantCulture);
+            p[5].Value = days[u.Day.DayNumber - billingMonth.FirstDay.DayNumber];
             p[6].Value = u.Quantity;
             p[7].Value = u.Records;
             insert.ExecuteNonQuery();

@@ -5,14 +5,15 @@ namespace Cybercantal.Edge.Hub.Billing;
 
 /// <summary>
 /// The accountant's export of a month's statements, for French Excel: UTF-8 with a byte-order mark, ';'
-/// separator, CRLF line ends, French headers first, one line per member, month, item and tariff period.
+/// separator, CRLF line ends, French headers first, one line per member, month, item and tariff period; the
+/// member's display name follows the member id (empty for a member deleted since the month was closed).
 /// Reproducible: lines in (centre, member, line) ordinal order, numbers written from integers by hand (never
 /// through a culture): amounts in euros with a ',' and two decimals, quantities with up to four decimals
 /// (rounded half up, trailing zeros removed), dates dd/MM/yyyy, VAT rate in percent with two decimals.
 /// </summary>
 public static class StatementCsv
 {
-    public const string Header = "Mois;Centre;Membre;Article;Du;Au;Quantité;Unité;Prix unitaire HT;Montant HT;Taux TVA (%);Montant TVA;Montant TTC";
+    public const string Header = "Mois;Centre;Membre;Nom du membre;Article;Du;Au;Quantité;Unité;Prix unitaire HT;Montant HT;Taux TVA (%);Montant TVA;Montant TTC";
 
     public const string LineEnd = "\r\n";
 
@@ -34,6 +35,7 @@ public static class StatementCsv
         l.Month,
         Field(l.Site),
         Field(l.Member),
+        Field(l.MemberName ?? string.Empty),
         Field(BillingItems.Label(l.Item) + (l.Resource is null ? string.Empty : " " + l.Resource)),
         l.From.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         l.To.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),

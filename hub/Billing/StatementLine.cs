@@ -4,7 +4,8 @@ namespace Cybercantal.Edge.Hub.Billing;
 /// One line of a member's monthly statement at one centre: an item over a period of days priced by one
 /// tariff. The quantity is the exact fraction <see cref="QuantityNumerator"/>/<see cref="QuantityDenominator"/>
 /// of <see cref="Unit"/> (pages /1, visio minutes /60 hours, office days / days of the month); all amounts in
-/// integer euro cents.
+/// integer euro cents. <see cref="MemberName"/> is the member's display name at the hub when the lines are read
+/// (null when the member has been deleted since; not stored with the line).
 /// </summary>
 public sealed record StatementLine(
     string Month,
@@ -22,4 +23,5 @@ public sealed record StatementLine(
     long AmountExclCents,
     int VatBasisPoints,
     long VatCents,
-    long AmountInclCents);
+    long AmountInclCents,
+    string? MemberName = null);

@@ -7,20 +7,28 @@ namespace Cybercantal.Edge.Hub.Cli;
 /// <summary>
 /// Administrative commands run instead of the service:
 /// <c>cybercantal-hub site set-credential SITE --from-file FILE [--store PATH]</c> and
-/// <c>cybercantal-hub apikey create NAME (--admin | --sites SITE,...) [--store PATH]</c>.
+/// <c>cybercantal-hub apikey create NAME (--admin | --sites SITE,...) [--store PATH]</c> and
+/// <c>cybercantal-hub retention run [--store PATH] [--now ISO-INSTANT]</c>.
 /// The secret is read from a file (first line) so it never appears in a process list or shell history.
 /// </summary>
 public static class HubCommandLine
 {
     public const string Usage = "usage: cybercantal-hub site set-credential SITE --from-file FILE [--store PATH]";
 
-    public static bool IsCommand(string[] args) => (args.Length > 0 && args[0] == "site") || Admin.ApiKeyCommandLine.IsCommand(args);
+    public static bool IsCommand(string[] args) =>
+        (args.Length > 0 && args[0] == "site") || Admin.ApiKeyCommandLine.IsCommand(args) || RetentionCommandLine.IsCommand(args);
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         if (Admin.ApiKeyCommandLine.IsCommand(args))
         {
             return Admin.ApiKeyCommandLine.Run(args, ConfiguredStorePath(), output, error);
+        }
+
+        if (RetentionCommandLine.IsCommand(args))
+        {
+            var configuration = Configuration();
+            return RetentionCommandLine.Run(args, configuration, StorePath(configuration), output, error);
         }
 
         if (args.Length < 3 || args[0] != "site" || args[1] != "set-credential")
@@ -88,11 +96,15 @@ public static class HubCommandLine
         return 0;
     }
 
-    private static string ConfiguredStorePath() =>
+    private static string ConfiguredStorePath() => StorePath(Configuration());
+
+    private static string StorePath(IConfiguration configuration) =>
+        configuration.GetSection(HubOptions.Section).Get<HubOptions>()?.Store.Path ?? new HubStoreOptions().Path;
+
+    private static IConfigurationRoot Configuration() =>
         new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .Build()
-            .GetSection(HubOptions.Section).Get<HubOptions>()?.Store.Path ?? new HubStoreOptions().Path;
+            .Build();
 }

@@ -94,6 +94,13 @@ internal sealed class BillingWorld : IDisposable
             ("$end", end?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>Adds the member, or renames it.</summary>
+    public void Member(string id, string displayName) =>
+        Execute("INSERT INTO members (id, display_name, status) VALUES ($id, $name, 'active') ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name",
+            ("$id", id), ("$name", displayName));
+
+    public void DeleteMember(string id) => Execute("DELETE FROM members WHERE id = $id", ("$id", id));
+
     public Tariff Tariff(string item, string? site, string? zone, DateOnly from, long cents, long free = 0) =>
         Billing.AddTariff(ApiCaller.System, new TariffRequest { Item = item, Site = site, Zone = zone, EffectiveFrom = from, UnitPriceCents = cents, FreePerMonth = free });
 
