@@ -205,7 +205,7 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
 
             if (kind == UsageRecordKinds.RoomUseEnded)
             {
-                if (!RoomDetail.TryNumber(detail!, "seconds", out var seconds))
+                if (!UsageDetailValues.TryNumber(detail!, "seconds", UsageRecordParser.MaxSeconds, out var seconds))
                 {
                     skipped++;
                     continue;
@@ -216,7 +216,7 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
             }
             else
             {
-                var bookingStart = RoomDetail.TryInstant(detail!, "booking-start", out var s) ? s : at;
+                var bookingStart = UsageDetailValues.TryInstant(detail!, "booking-start", out var s) ? s : at;
                 if (bookingStart >= start && bookingStart < end)
                 {
                     room(record.Resource).NoShows++;
