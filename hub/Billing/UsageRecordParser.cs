@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Cybercantal.Edge.Hub.Billing;
 
 /// <summary>
@@ -72,7 +70,7 @@ public static class UsageRecordParser
     private static bool TryZone(string detail, out string zone)
     {
         zone = string.Empty;
-        if (!TryValue(detail, "zone", out var span) || span.IsEmpty || span.Length > MaxIdLength)
+        if (!UsageDetailValues.TryValue(detail, "zone", out var span) || span.IsEmpty || span.Length > MaxIdLength)
         {
             return false;
         }
@@ -84,7 +82,7 @@ public static class UsageRecordParser
     private static bool TryMinutes(string detail, out long minutes)
     {
         minutes = 0;
-        if (!TryNumber(detail, "seconds", MaxSeconds, out var seconds))
+        if (!UsageDetailValues.TryNumber(detail, "seconds", MaxSeconds, out var seconds))
         {
             return false;
         }
@@ -98,7 +96,7 @@ public static class UsageRecordParser
     {
         measure = UsageMeasures.CopierPages;
         quantity = 0;
-        if (TryValue(detail, "flag", out var flag) && !flag.SequenceEqual(FlagWrapped))
+        if (UsageDetailValues.TryValue(detail, "flag", out var flag) && !flag.SequenceEqual(FlagWrapped))
         {
             if (flag.SequenceEqual(FlagCounterReset) || flag.SequenceEqual(FlagUnmeasured))
             {
@@ -110,51 +108,24 @@ public static class UsageRecordParser
             return false;
         }
 
-        return TryNumber(detail, "pages", MaxPages, out quantity);
+        return UsageDetailValues.TryNumber(detail, "pages", MaxPages, out quantity);
     }
 
     // end= is optional; when present it must be a UTC ISO-8601 instant (the agent writes yyyy-MM-ddTHH:mm:ss.fffZ).
     private static bool TryEnd(string detail, out DateTimeOffset? end)
     {
         end = null;
-        if (!TryValue(detail, "end", out var span))
+        if (!UsageDetailValues.TryValue(detail, "end", out var span))
         {
             return true;
         }
 
-        if (span.Length == 0 || span[^1] != 'Z'
-            || !DateTimeOffset.TryParseExact(span, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (!UsageDetailValues.TryInstant(span, out var parsed))
         {
             return false;
         }
 
         end = parsed;
         return true;
-    }
-
-    private static bool TryNumber(string detail, string key, long max, out long value)
-    {
-        value = 0;
-        return TryValue(detail, key, out var span)
-            && long.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out value)
-            && value <= max;
-    }
-
-    private static bool TryValue(string detail, string key, out ReadOnlySpan<char> value)
-    {
-        foreach (var range in detail.AsSpan().Split(';'))
-        {
-            var part = detail.AsSpan(range);
-            var equals = part.IndexOf('=');
-            if (equals > 0 && part[..equals].Trim().SequenceEqual(key))
-            {
-                value = part[(equals + 1)..].Trim();
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
     }
 }

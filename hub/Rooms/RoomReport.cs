@@ -33,8 +33,23 @@ public sealed record RoomReport
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Missing { get; init; }
 
+    /// <summary>
+    /// Where every room's used hours and no-shows come from: <c>raw</c> (journal records), <c>aggregates</c>
+    /// (billing's daily aggregates: the retention run deleted the period's raw records) or <c>mixed</c> (aggregates
+    /// before <see cref="AggregatesUntil"/>, raw records after). Bookings always come from the hub's bookings.
+    /// </summary>
+    public required string UsageSource { get; init; }
+
+    /// <summary>The Paris midnight before which use and no-shows come from the aggregates; null when all are raw.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public DateTimeOffset? AggregatesUntil { get; init; }
+
+    /// <summary>Why used hours and no-shows are null (raw records deleted, months never aggregated); null when known.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? UsageMissing { get; init; }
+
     public required IReadOnlyList<RoomUsage> Rooms { get; init; }
 
-    /// <summary>Room records (kinds 36, 37) of the site that could not be read and were left out.</summary>
+    /// <summary>Raw room records (kinds 36, 37) of the site that could not be read and were left out (billing counts its own).</summary>
     public required int SkippedRecords { get; init; }
 }

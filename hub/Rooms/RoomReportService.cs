@@ -5,6 +5,7 @@ using Cybercantal.Edge.Hub.Credentials;
 using Cybercantal.Edge.Hub.Sites;
 using Cybercantal.Edge.Hub.Store;
 using Cybercantal.Edge.Protocol.Sites;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Cybercantal.Edge.Hub.Rooms;
@@ -13,9 +14,10 @@ namespace Cybercantal.Edge.Hub.Rooms;
 /// Per-room figures of a site (issue 5, rooms): booked hours from the hub's bookings, used hours and
 /// no-shows from the ingested journal (RoomUseEnded 36, RoomNoShow 37; docs/usage.md), occupancy against the
 /// opening hours of the site's description. Scoped like the rest of the admin API: a manager key sees only
-/// its centres. Read-only; raw records older than the retention horizon are gone, so old periods show no use.
+/// its centres. Read-only. Where the retention run already deleted the raw records, used time and no-shows
+/// come from billing's daily aggregates (<see cref="RoomUsageSources"/>), and the report says so.
 /// </summary>
-public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore descriptions, ILogger<RoomReportService> logger)
+public sealed class RoomReportService
 {
     /// <summary>Longest period a report covers.</summary>
     public const int MaxDays = 366;
@@ -34,6 +36,20 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
 
     private static readonly string[] RoomKinds = ["meeting-room", "visio-room"];
 
+    private readonly HubDatabase _database;
+    private readonly SiteDescriptionStore _descriptions;
+    private readonly ILogger<RoomReportService> _logger;
+
+    public RoomReportService(HubDatabase database, SiteDescriptionStore descriptions, ILogger<RoomReportService> logger)
+    {
+        _database = database;
+        _descriptions = descriptions;
+        _logger = logger;
+
+        // The report reads billing's aggregates and retention state: on a store billing never opened they are just empty.
+        BillingSchema.Ensure(database);
+    }
+
     /// <summary>The report for <paramref name="month"/> (<c>yyyy-MM</c>) or local days <paramref name="from"/>..<paramref name="to"/> inclusive.</summary>
     public RoomReport Report(ApiCaller caller, string site, string? month, DateOnly? from, DateOnly? to)
     {
@@ -42,14 +58,19 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
         caller.Require(site);
         var (first, last) = Period(month, from, to);
         var report = Build(site, first, last);
-        SitesLog.RoomReport(logger, site, first, last, caller.Name, report.Rooms.Count, report.SkippedRecords);
+        SitesLog.RoomReport(_logger, site, first, last, caller.Name, report.Rooms.Count, report.SkippedRecords, report.UsageSource);
+        if (report.UsageMissing is { } why)
+        {
+            SitesLog.RoomUsageUnknown(_logger, site, first, last, why);
+        }
+
         return report;
     }
 
     /// <summary>The report without scoping (the caller checked it).</summary>
     public RoomReport Build(string site, DateOnly first, DateOnly last)
     {
-        var stored = descriptions.Find(site);
+        var stored = _descriptions.Find(site);
         var description = stored?.Description;
         var zone = description is not null && TimeZoneInfo.TryFindSystemTimeZoneById(description.TimeZone, out var found) ? found : DefaultZone;
         var start = SiteCalendar.StartOfDay(first, zone);
@@ -78,11 +99,23 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
             return tally;
         }
 
-        using var connection = database.OpenConnection();
-        ReadBookings(connection, site, start, end, For);
-        var skipped = ReadRecords(connection, site, start, end, For);
+        using var connection = _database.OpenConnection();
 
-        var missing = description is null ? NoDescription : openingSeconds == 0 ? NoOpeningHours : null;
+        // One read snapshot: the deletion boundary, the aggregates and the raw rows agree even while a retention run deletes.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var sources = RoomUsageSources.For(transaction, start, end);
+        ReadBookings(transaction, site, start, end, For);
+        foreach (var (room, minutes, noShows) in sources.ReadAggregates(transaction, site))
+        {
+            var tally = For(room);
+            tally.UsedTicks += minutes * TimeSpan.TicksPerMinute;
+            tally.NoShows += noShows;
+        }
+
+        var skipped = ReadRecords(transaction, site, start, end, sources.RawFrom, For);
+
+        var missing = description is null ? NoDescription : openingSeconds == 0 ? NoOpeningHours : sources.Missing;
+        var known = sources.Missing is null;
         var result = order.Concat(rooms.Keys.Except(order).Order(StringComparer.Ordinal)).Select(id =>
         {
             var t = rooms[id];
@@ -94,13 +127,13 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
                 Described = t.Kind is not null,
                 Bookings = t.Bookings,
                 BookedHours = Hours(t.BookedTicks / TimeSpan.TicksPerSecond),
-                UsedHours = Hours(t.UsedTicks / TimeSpan.TicksPerSecond),
-                NoShows = t.NoShows,
-                NoShowRate = t.Bookings == 0 ? null : Rate(t.NoShows, t.Bookings),
+                UsedHours = known ? Hours(t.UsedTicks / TimeSpan.TicksPerSecond) : null,
+                NoShows = known ? t.NoShows : null,
+                NoShowRate = known && t.Bookings > 0 ? Rate(t.NoShows, t.Bookings) : null,
                 OccupancyRate = missing is null ? Rate(t.UsedTicks / TimeSpan.TicksPerSecond, openingSeconds!.Value) : null,
                 OccupancyMissing = missing,
                 BookedSeconds = t.BookedTicks / TimeSpan.TicksPerSecond,
-                UsedSeconds = t.UsedTicks / TimeSpan.TicksPerSecond,
+                UsedSeconds = known ? t.UsedTicks / TimeSpan.TicksPerSecond : null,
             };
         }).ToList();
 
@@ -115,6 +148,9 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
             OpeningHours = openingSeconds is { } seconds ? Hours(seconds) : null,
             DescriptionReceivedAt = stored?.ReceivedAt,
             Missing = description is null ? NoDescription : null,
+            UsageSource = sources.Source,
+            AggregatesUntil = sources.RawFrom > start ? sources.RawFrom : null,
+            UsageMissing = sources.Missing,
             Rooms = result,
             SkippedRecords = skipped,
         };
@@ -153,10 +189,9 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
         return (first, last);
     }
 
-    private static void ReadBookings(Microsoft.Data.Sqlite.SqliteConnection connection, string site, DateTimeOffset start, DateTimeOffset end, Func<string, Tally> room)
+    private static void ReadBookings(SqliteTransaction transaction, string site, DateTimeOffset start, DateTimeOffset end, Func<string, Tally> room)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT zone, start_us, end_us FROM bookings WHERE site = $site AND start_us < $end AND end_us > $start";
+        using var command = BillingService.Command(transaction, "SELECT zone, start_us, end_us FROM bookings WHERE site = $site AND start_us < $end AND end_us > $start");
         command.Parameters.AddWithValue("$site", site);
         command.Parameters.AddWithValue("$start", SiteCredentialsReader.ToMicroseconds(start));
         command.Parameters.AddWithValue("$end", SiteCredentialsReader.ToMicroseconds(end));
@@ -174,17 +209,22 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
         }
     }
 
-    private static int ReadRecords(Microsoft.Data.Sqlite.SqliteConnection connection, string site, DateTimeOffset start, DateTimeOffset end, Func<string, Tally> room)
+    /// <param name="rawFrom">Records that billing puts on a day before this instant are counted from the aggregates instead.</param>
+    private static int ReadRecords(SqliteTransaction transaction, string site, DateTimeOffset start, DateTimeOffset end, DateTimeOffset rawFrom, Func<string, Tally> room)
     {
-        using var command = connection.CreateCommand();
+        if (rawFrom >= end)
+        {
+            return 0;
+        }
 
-        // A record is written at (or after) the end of what it reports, so nothing before the period matters.
-        command.CommandText = """
+        // A record is written at (or after) the end of what it reports, so nothing before the period (or before
+        // the aggregated part, whose records billing already counted) matters.
+        using var command = BillingService.Command(transaction, """
             SELECT kind, at_us, door, detail FROM journal
             WHERE at_us >= $start AND at_us < $until AND kind IN ($use, $noShow) AND site = $site
-            """;
+            """);
         command.Parameters.AddWithValue("$site", site);
-        command.Parameters.AddWithValue("$start", SiteCredentialsReader.ToMicroseconds(start));
+        command.Parameters.AddWithValue("$start", SiteCredentialsReader.ToMicroseconds(rawFrom));
         command.Parameters.AddWithValue("$until", SiteCredentialsReader.ToMicroseconds(end + RecordLag));
         command.Parameters.AddWithValue("$use", UsageRecordKinds.RoomUseEnded);
         command.Parameters.AddWithValue("$noShow", UsageRecordKinds.RoomNoShow);
@@ -203,9 +243,14 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
                 continue;
             }
 
+            if (rawFrom > start && RoomUsageSources.BillingInstant(at, record.End) < rawFrom)
+            {
+                continue; // on a day billing aggregated before the split: counted from the aggregates
+            }
+
             if (kind == UsageRecordKinds.RoomUseEnded)
             {
-                if (!RoomDetail.TryNumber(detail!, "seconds", out var seconds))
+                if (!UsageDetailValues.TryNumber(detail!, "seconds", UsageRecordParser.MaxSeconds, out var seconds))
                 {
                     skipped++;
                     continue;
@@ -216,7 +261,7 @@ public sealed class RoomReportService(HubDatabase database, SiteDescriptionStore
             }
             else
             {
-                var bookingStart = RoomDetail.TryInstant(detail!, "booking-start", out var s) ? s : at;
+                var bookingStart = UsageDetailValues.TryInstant(detail!, "booking-start", out var s) ? s : at;
                 if (bookingStart >= start && bookingStart < end)
                 {
                     room(record.Resource).NoShows++;

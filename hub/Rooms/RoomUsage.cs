@@ -28,13 +28,15 @@ public sealed record RoomUsage
     /// <summary>Booked time inside the period (bookings clipped to it).</summary>
     public required decimal BookedHours { get; init; }
 
-    /// <summary>Use (RoomUseEnded start..end) inside the period.</summary>
-    public required decimal UsedHours { get; init; }
+    /// <summary>Use (RoomUseEnded start..end) inside the period; null when unknown (<see cref="RoomReport.UsageMissing"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required decimal? UsedHours { get; init; }
 
-    /// <summary>No-shows (RoomNoShow) of bookings that started in the period.</summary>
-    public required int NoShows { get; init; }
+    /// <summary>No-shows (RoomNoShow) of bookings that started in the period; null when unknown.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required int? NoShows { get; init; }
 
-    /// <summary>NoShows / Bookings; null when no booking started in the period.</summary>
+    /// <summary>NoShows / Bookings; null when no booking started in the period or no-shows are unknown.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public decimal? NoShowRate { get; init; }
 
@@ -42,12 +44,13 @@ public sealed record RoomUsage
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public decimal? OccupancyRate { get; init; }
 
-    /// <summary>Why <see cref="OccupancyRate"/> is null (no description, no opening hours in the period).</summary>
+    /// <summary>Why <see cref="OccupancyRate"/> is null (no description, no opening hours in the period, use unknown).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? OccupancyMissing { get; init; }
 
     /// <summary>Exact seconds behind the rounded figures (for totals and checks).</summary>
     public required long BookedSeconds { get; init; }
 
-    public required long UsedSeconds { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required long? UsedSeconds { get; init; }
 }

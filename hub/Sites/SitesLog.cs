@@ -14,6 +14,9 @@ internal static partial class SitesLog
     [LoggerMessage(EventId = 2152, Level = LogLevel.Error, Message = "Site description of {Site} could not be stored")]
     public static partial void DescriptionStoreFailed(ILogger logger, string site, Exception exception);
 
-    [LoggerMessage(EventId = 2160, Level = LogLevel.Information, Message = "Room report for site {Site} {From}..{To} by key {Key}: {Rooms} rooms, {Skipped} records skipped")]
-    public static partial void RoomReport(ILogger logger, string site, DateOnly from, DateOnly to, string key, int rooms, int skipped);
+    [LoggerMessage(EventId = 2160, Level = LogLevel.Information, Message = "Room report for site {Site} {From}..{To} by key {Key}: {Rooms} rooms, {Skipped} records skipped, use from {Source}")]
+    public static partial void RoomReport(ILogger logger, string site, DateOnly from, DateOnly to, string key, int rooms, int skipped, string source);
+
+    [LoggerMessage(EventId = 2161, Level = LogLevel.Warning, Message = "Room report for site {Site} {From}..{To}: used hours and no-shows unknown: {Reason}")]
+    public static partial void RoomUsageUnknown(ILogger logger, string site, DateOnly from, DateOnly to, string reason);
 }

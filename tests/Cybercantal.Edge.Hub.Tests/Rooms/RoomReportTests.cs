@@ -31,6 +31,7 @@ public sealed class RoomReportTests
 
         Assert.NotNull(report);
         Assert.Equal(("murat", "Europe/Paris", MarchOpeningHours, (string?)null), (report.Site, report.TimeZone, report.OpeningHours, report.Missing));
+        Assert.Equal(("raw", (DateTimeOffset?)null, (string?)null), (report.UsageSource, report.AggregatesUntil, report.UsageMissing));
         Assert.Equal(new DateTimeOffset(2026, 2, 28, 23, 0, 0, TimeSpan.Zero), report.PeriodStart);
         Assert.Equal(new DateTimeOffset(2026, 3, 31, 22, 0, 0, TimeSpan.Zero), report.PeriodEnd);
         Assert.Equal(["salle-reunion", "salle-visio", "salle-fantome"], report.Rooms.Select(r => r.Zone));
@@ -139,8 +140,8 @@ public sealed class RoomReportTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(RoomReportCsv.Header, lines[0]);
-        Assert.Equal("murat;salle-reunion;Salle de réunion;Salle de réunion;01/03/2026;31/03/2026;2;2,00;0,50;1;0,5000;329,00;0,0015;", lines[1]);
-        Assert.Equal("murat;salle-fantome;;Hors description;01/03/2026;31/03/2026;0;0,00;0,25;0;;329,00;0,0008;", lines[3]);
+        Assert.Equal("murat;salle-reunion;Salle de réunion;Salle de réunion;01/03/2026;31/03/2026;2;2,00;0,50;1;0,5000;329,00;0,0015;;journal", lines[1]);
+        Assert.Equal("murat;salle-fantome;;Hors description;01/03/2026;31/03/2026;0;0,00;0,25;0;;329,00;0,0008;;journal", lines[3]);
         Assert.Equal(4, lines.Length);
     }
 
