@@ -6,7 +6,7 @@ using Cybercantal.Edge.Agent.Sites;
 namespace Cybercantal.Edge.Benchmarks;
 
 /// <summary>
-/// Load harness for access decisions: <c>decisions-harness [--decisions N] [--db PATH] [--bookings]</c>.
+/// Load harness for access decisions: <c>decisions-harness [--decisions N] [--db PATH] [--bookings [--rounds N]]</c>.
 /// Loads a 250,000-badge store from SQLite (generated in a child process if PATH is missing, so
 /// generation garbage does not count in the RSS), then times every decision with Stopwatch
 /// timestamps and reports p50/p99/p99.9 latency, single-thread decisions/s, bytes allocated per
@@ -19,7 +19,6 @@ internal static class AccessDecisionHarness
     public const string Mode = "decisions-harness";
     private const string GenerateOnly = "--generate-only";
     private const string BookingsFlag = "--bookings";
-    private const int ComparisonRounds = 3;
 
     /// <summary>Runs with the arguments after the mode name.</summary>
     public static int Run(string[] args)
@@ -89,7 +88,8 @@ internal static class AccessDecisionHarness
             """));
         if (withBookings)
         {
-            CompareWithBookings(engine, site, (credentials, doors), timings, snapshot.BookingCount, released);
+            var rounds = int.Parse(Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture);
+            CompareWithBookings(engine, site, (credentials, doors), timings, rounds, snapshot.BookingCount, released);
         }
 
         return 0;
@@ -99,7 +99,7 @@ internal static class AccessDecisionHarness
     /// The plain workload and the booking workload measured in alternating rounds (same process, same store), so
     /// machine noise hits both alike; medians over the rounds and their ratio.
     /// </summary>
-    private static void CompareWithBookings(AccessDecisionEngine engine, SiteConfiguration site, (Credential[] Credentials, DoorConfiguration[] Doors) plain, long[] timings, int bookingCount, int released)
+    private static void CompareWithBookings(AccessDecisionEngine engine, SiteConfiguration site, (Credential[] Credentials, DoorConfiguration[] Doors) plain, long[] timings, int rounds, int bookingCount, int released)
     {
         var booked = Workload(site, plain.Credentials.Length, withBookings: true);
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -116,7 +116,7 @@ internal static class AccessDecisionHarness
         Decide(engine, booked.Credentials, booked.Doors, 500_000, timings: null);
         var plainRounds = new List<DecisionFigures>();
         var bookedRounds = new List<DecisionFigures>();
-        for (var round = 0; round < ComparisonRounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
             plainRounds.Add(Measure(engine, plain.Credentials, plain.Doors, timings));
             bookedRounds.Add(Measure(engine, booked.Credentials, booked.Doors, timings));
@@ -128,10 +128,10 @@ internal static class AccessDecisionHarness
             With room bookings: {bookingCount:N0} bookings in the store (10 % of the members, 3 each), {released:N0} released as no-shows;
               booking workload = the plain one with 1 presentation in 10 moved from the open space to a room by a booked member
               (booking presentations of the {plain.Credentials.Length:N0}-entry workload: {string.Join(", ", outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value:N0}"))})
-              medians of {ComparisonRounds} alternating rounds, {timings.Length:N0} decisions each:
+              medians of {rounds} alternating rounds, {timings.Length:N0} decisions each:
               plain:    p50 {p.P50:F3} us, p99 {p.P99:F3} us, p99.9 {p.P999:F3} us, {p.PerSecond:N0} decisions/s, allocated {Max(plainRounds)} B (most in one pass)
               bookings: p50 {b.P50:F3} us, p99 {b.P99:F3} us, p99.9 {b.P999:F3} us, {b.PerSecond:N0} decisions/s, allocated {Max(bookedRounds)} B (most in one pass)
-              ratio bookings / plain: p50 x{b.P50 / p.P50:F2}, p99 x{b.P99 / p.P99:F2}, p99.9 x{b.P999 / p.P999:F2}, throughput x{b.PerSecond / p.PerSecond:F2}
+              ratio bookings / plain: p50 x{b.P50 / p.P50:F2}, p99 x{b.P99 / p.P99:F2}, p99.9 x{b.P999 / p.P999:F2}, throughput x{b.PerSecond / p.PerSecond:F2} (median of the per-round ratios x{Mid(bookedRounds.Zip(plainRounds, (x, y) => x.PerSecond / y.PerSecond)):F2})
               rounds (decisions/s) plain {string.Join(" ", plainRounds.Select(r => r.PerSecond.ToString("N0", CultureInfo.InvariantCulture)))}, bookings {string.Join(" ", bookedRounds.Select(r => r.PerSecond.ToString("N0", CultureInfo.InvariantCulture)))}
             """));
     }
@@ -152,12 +152,14 @@ internal static class AccessDecisionHarness
             timings.Length / throughputElapsed.TotalSeconds, allocated, granted);
     }
 
-    private static DecisionFigures Median(List<DecisionFigures> rounds)
+    private static DecisionFigures Median(List<DecisionFigures> rounds) => new(
+        Mid(rounds.Select(r => r.P50)), Mid(rounds.Select(r => r.P99)), Mid(rounds.Select(r => r.P999)), Mid(rounds.Select(r => r.Max)),
+        Mid(rounds.Select(r => r.PerSecond)), rounds.Max(r => r.AllocatedBytes), rounds[0].Granted);
+
+    private static double Mid(IEnumerable<double> values)
     {
-        static double Mid(IEnumerable<double> values) => values.Order().ElementAt(ComparisonRounds / 2);
-        return new DecisionFigures(
-            Mid(rounds.Select(r => r.P50)), Mid(rounds.Select(r => r.P99)), Mid(rounds.Select(r => r.P999)), Mid(rounds.Select(r => r.Max)),
-            Mid(rounds.Select(r => r.PerSecond)), rounds.Max(r => r.AllocatedBytes), rounds[0].Granted);
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 
     private static long Max(List<DecisionFigures> rounds) => rounds.Max(r => r.AllocatedBytes);
