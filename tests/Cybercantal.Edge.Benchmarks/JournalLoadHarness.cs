@@ -4,6 +4,7 @@ using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Journal;
 using Cybercantal.Edge.Protocol.Journal;
 using Microsoft.Extensions.Options;
+using static Cybercantal.Edge.Benchmarks.HarnessStatistics;
 
 namespace Cybercantal.Edge.Benchmarks;
 
@@ -93,87 +94,23 @@ public static class JournalLoadHarness
     private static async Task OfferedRateAsync(SqliteJournal journal, int seconds, int rate)
     {
         var total = (int)Math.Min((long)rate * seconds, 50_000_000);
-        var appendedAt = new long[total];
-        var callTicks = new long[total];
-        var duringCommit = new bool[total];
-        var durableDelay = new long[total];
-        var firstSequence = journal.LastSequence + 1;
-        var entry = Entry();
-
-        var monitor = Task.Run(async () =>
-        {
-            var seen = firstSequence - 1;
-            var last = firstSequence + total - 1;
-            while (seen < last)
-            {
-                await journal.WaitDurableAsync(seen + 1);
-                var now = Stopwatch.GetTimestamp();
-                var durable = Math.Min(journal.DurableSequence, last);
-                for (var s = seen + 1; s <= durable; s++)
-                {
-                    durableDelay[s - firstSequence] = now - appendedAt[s - firstSequence];
-                }
-
-                seen = durable;
-            }
-        });
-
-        long allocated = 0;
-        var producer = new Thread(() =>
-        {
-            var start = Stopwatch.GetTimestamp();
-            var ticksPerRecord = (double)Stopwatch.Frequency / rate;
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var i = 0;
-            while (i < total)
-            {
-                // Paced in 1 ms bursts rather than spinning, so the producer does not steal the writer's core.
-                var due = Math.Min(total, (int)((Stopwatch.GetTimestamp() - start) / ticksPerRecord) + 1);
-                for (; i < due; i++)
-                {
-                    duringCommit[i] = journal.IsCommitting;
-                    var t0 = Stopwatch.GetTimestamp();
-                    appendedAt[i] = t0;
-                    journal.Append(entry);
-                    callTicks[i] = Stopwatch.GetTimestamp() - t0;
-                }
-
-                Thread.Sleep(1);
-            }
-
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        })
-        { Name = "harness-producer", IsBackground = true };
-        var stopwatch = Stopwatch.StartNew();
-        producer.Start();
-        producer.Join();
-        await monitor;
-        stopwatch.Stop();
-
-        var committingCalls = callTicks.Where((_, i) => duringCommit[i]).ToArray();
-        Console.WriteLine($"phase 2 (offered {rate:N0}/s for {seconds} s, {total:N0} records, {stopwatch.Elapsed.TotalSeconds:F1} s):");
-        Console.WriteLine($"  append -> durable: p50 {Ms(Percentile(durableDelay, 0.50))} ms, p99 {Ms(Percentile(durableDelay, 0.99))} ms, p99.9 {Ms(Percentile(durableDelay, 0.999))} ms, max {Ms(durableDelay.Max())} ms");
-        Console.WriteLine($"  Append() call, all: p50 {Us(Percentile(callTicks, 0.50))} us, p99 {Us(Percentile(callTicks, 0.99))} us, p99.9 {Us(Percentile(callTicks, 0.999))} us, max {Us(callTicks.Max())} us");
+        var load = await PacedAppendLoad.RunAsync(journal, Entry(), rate, total);
+        var durableDelay = load.DurableDelay.AsSpan(0, load.Count);
+        var callTicks = load.CallTicks.AsSpan(0, load.Count);
+        var committingCalls = load.CallTicks.Where((_, i) => i < load.Count && load.DuringCommit[i]).ToArray();
+        Console.WriteLine($"phase 2 (offered {rate:N0}/s for {seconds} s, {load.Count:N0} records, {load.Elapsed.TotalSeconds:F1} s):");
+        Console.WriteLine($"  append -> durable: p50 {Ms(Percentile(durableDelay, 0.50))} ms, p99 {Ms(Percentile(durableDelay, 0.99))} ms, p99.9 {Ms(Percentile(durableDelay, 0.999))} ms, max {Ms(Percentile(durableDelay, 1.0))} ms");
+        Console.WriteLine($"  Append() call, all: p50 {Us(Percentile(callTicks, 0.50))} us, p99 {Us(Percentile(callTicks, 0.99))} us, p99.9 {Us(Percentile(callTicks, 0.999))} us, max {Us(Percentile(callTicks, 1.0))} us");
         if (committingCalls.Length > 0)
         {
             Console.WriteLine($"  Append() call while the writer commits ({committingCalls.Length:N0} calls): p50 {Us(Percentile(committingCalls, 0.50))} us, p99 {Us(Percentile(committingCalls, 0.99))} us, max {Us(committingCalls.Max())} us");
         }
 
-        Console.WriteLine($"  producer thread allocated {allocated:N0} bytes for {total:N0} appends ({(double)allocated / total:F2} B/append amortized, queue growth only)");
+        Console.WriteLine($"  producer thread allocated {load.ProducerAllocatedBytes:N0} bytes for {load.Count:N0} appends ({(double)load.ProducerAllocatedBytes / load.Count:F2} B/append amortized, queue growth only)");
     }
 
-    private static long Percentile(long[] values, double quantile)
-    {
-        var sorted = (long[])values.Clone();
-        Array.Sort(sorted);
-        return sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
-    }
-
-    private static string Ms(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency).ToString("F1", CultureInfo.InvariantCulture);
-
-    private static string Us(long ticks) => (ticks * 1_000_000.0 / Stopwatch.Frequency).ToString("F1", CultureInfo.InvariantCulture);
-
-    private static JournalEntry Entry()
+    /// <summary>A typical access-decision entry (what the door path appends).</summary>
+    internal static JournalEntry Entry()
     {
         _ = Credential.TryFromWiegand(CredentialKind.Wiegand26, 123, 45_678, out var credential);
         return new JournalEntry(JournalRecordKind.AccessDecision)

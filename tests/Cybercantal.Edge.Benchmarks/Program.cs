@@ -6,6 +6,7 @@ using Cybercantal.Edge.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "journal-harness" => await JournalLoadHarness.RunAsync(args[1..]),
+    JournalRetentionHarness.Mode => await JournalRetentionHarness.RunAsync(args[1..]),
     "wiegand-harness" => WiegandHarness.Run(args[1..]),
     AccessDecisionHarness.Mode => AccessDecisionHarness.Run(args[1..]),
     DoorPathHarness.Mode => await DoorPathHarness.RunAsync(args[1..]),
