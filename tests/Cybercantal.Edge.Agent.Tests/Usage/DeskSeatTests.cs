@@ -145,7 +145,7 @@ public sealed class DeskSeatTests : IDisposable
     [Fact]
     public void Another_members_tap_hands_the_seat_over_and_a_tap_at_another_desk_moves_the_holder()
     {
-        var site = WithSecondDesk();
+        var site = UsageTestSite.Create(new ReaderConfiguration { Id = "lecteur-bureau-os-02", Kind = ReaderKind.Pcsc, Resource = "pc-os-02" });
         var tracker = Tracker(_state, _journal, site);
         tracker.SeatTap(UsageTestSite.Decision(site, UsageTestSite.DeskReader, UsageTestSite.Alice, "SF-001", _time.GetUtcNow()));
         _time.Advance(TimeSpan.FromMinutes(10));
@@ -231,25 +231,6 @@ public sealed class DeskSeatTests : IDisposable
 
         Assert.Equal("SF-001", _tracker.Seats[Pc].MemberId);
         await worker.StopAsync(CancellationToken.None);
-    }
-
-    private static SiteConfiguration WithSecondDesk()
-    {
-        var site = UsageTestSite.Create();
-        return new SiteConfiguration
-        {
-            Id = site.Id,
-            Name = site.Name,
-            Commune = site.Commune,
-            TimeZone = site.TimeZone,
-            OpeningHours = site.OpeningHours,
-            Closures = site.Closures,
-            Zones = site.Zones,
-            Doors = site.Doors,
-            Readers = [.. site.Readers, new ReaderConfiguration { Id = "lecteur-bureau-os-02", Kind = ReaderKind.Pcsc, Resource = "pc-os-02" }],
-            Pcs = site.Pcs,
-            Copiers = site.Copiers,
-        };
     }
 
     private PcSessionTracker Tracker(UsageStateStore state, RecordingJournal journal, SiteConfiguration? site = null) =>
