@@ -12,13 +12,15 @@ namespace Cybercantal.Edge.Protocol.Journal;
 /// </summary>
 public static class JournalBatchValidation
 {
+    private static readonly PayloadRules<JournalBatch> Rules = new("batch", ProtocolLimits.MaxBatchBytes, ProtocolJsonContext.Default.JournalBatch, Validate);
+
     /// <summary>Parses a batch published on the journal topic of <paramref name="topicSite"/> and validates it.</summary>
     public static bool TryRead(
         ReadOnlySequence<byte> payload,
         string topicSite,
         [NotNullWhen(true)] out JournalBatch? batch,
         [NotNullWhen(false)] out string? error) =>
-        ProtocolPayload.TryRead(payload, "batch", ProtocolLimits.MaxBatchBytes, ProtocolJsonContext.Default.JournalBatch, Validate, topicSite, out batch, out error);
+        ProtocolPayload.TryRead(payload, Rules, topicSite, out batch, out error);
 
     /// <summary>Checks a parsed batch; returns null when it is acceptable, else why it is not.</summary>
     public static string? Validate(JournalBatch batch, string topicSite)

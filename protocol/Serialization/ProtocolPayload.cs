@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Cybercantal.Edge.Protocol.Serialization;
 
@@ -15,74 +14,57 @@ internal static class ProtocolPayload
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
-    /// <param name="what">The message's name in the size refusal ("batch", "description").</param>
-    /// <param name="validate">The message's checks against the topic's site: null when acceptable, else why not.</param>
+    /// <summary>Reads <paramref name="payload"/>, published on the topic of <paramref name="topicSite"/>, by <paramref name="rules"/>.</summary>
     public static bool TryRead<T>(
         ReadOnlySequence<byte> payload,
-        string what,
-        int maxBytes,
-        JsonTypeInfo<T> type,
-        Func<T, string, string?> validate,
+        PayloadRules<T> rules,
         string topicSite,
         [NotNullWhen(true)] out T? message,
         [NotNullWhen(false)] out string? error)
         where T : class
     {
-        message = null;
-        error = CheckSize(payload.Length, what, maxBytes);
-        if (error is not null)
-        {
-            return false;
-        }
-
         var reader = new Utf8JsonReader(payload, ReaderOptions);
-        return TryDeserialize(ref reader, type, validate, topicSite, out message, out error);
+        return TryRead(ref reader, payload.Length, rules, topicSite, out message, out error);
     }
 
-    /// <inheritdoc cref="TryRead{T}(ReadOnlySequence{byte}, string, int, JsonTypeInfo{T}, Func{T, string, string?}, string, out T, out string)"/>
+    /// <summary>The same for a payload in one span.</summary>
     public static bool TryRead<T>(
         ReadOnlySpan<byte> payload,
-        string what,
-        int maxBytes,
-        JsonTypeInfo<T> type,
-        Func<T, string, string?> validate,
+        PayloadRules<T> rules,
+        string topicSite,
+        [NotNullWhen(true)] out T? message,
+        [NotNullWhen(false)] out string? error)
+        where T : class
+    {
+        var reader = new Utf8JsonReader(payload, ReaderOptions);
+        return TryRead(ref reader, payload.Length, rules, topicSite, out message, out error);
+    }
+
+    /// <summary>The steps themselves; <paramref name="reader"/> has not read anything yet.</summary>
+    private static bool TryRead<T>(
+        ref Utf8JsonReader reader,
+        long length,
+        PayloadRules<T> rules,
         string topicSite,
         [NotNullWhen(true)] out T? message,
         [NotNullWhen(false)] out string? error)
         where T : class
     {
         message = null;
-        error = CheckSize(payload.Length, what, maxBytes);
+        error = length > rules.MaxBytes ? string.Create(CultureInfo.InvariantCulture, $"oversized {rules.What}: {length} bytes, the limit is {rules.MaxBytes}")
+            : length == 0 ? "empty payload"
+            : null;
         if (error is not null)
         {
             return false;
         }
 
-        var reader = new Utf8JsonReader(payload, ReaderOptions);
-        return TryDeserialize(ref reader, type, validate, topicSite, out message, out error);
-    }
-
-    private static string? CheckSize(long length, string what, int maxBytes) =>
-        length > maxBytes ? string.Create(CultureInfo.InvariantCulture, $"oversized {what}: {length} bytes, the limit is {maxBytes}")
-        : length == 0 ? "empty payload"
-        : null;
-
-    private static bool TryDeserialize<T>(
-        ref Utf8JsonReader reader,
-        JsonTypeInfo<T> type,
-        Func<T, string, string?> validate,
-        string topicSite,
-        [NotNullWhen(true)] out T? message,
-        [NotNullWhen(false)] out string? error)
-        where T : class
-    {
         try
         {
-            message = JsonSerializer.Deserialize(ref reader, type);
+            message = JsonSerializer.Deserialize(ref reader, rules.Type);
         }
         catch (JsonException exception)
         {
-            message = null;
             error = "malformed JSON: " + exception.Message;
             return false;
         }
@@ -93,7 +75,7 @@ internal static class ProtocolPayload
             return false;
         }
 
-        error = validate(message, topicSite);
+        error = rules.Validate(message, topicSite);
         if (error is not null)
         {
             message = null;

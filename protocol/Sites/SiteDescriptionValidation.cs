@@ -17,6 +17,8 @@ public static class SiteDescriptionValidation
     /// <summary>Most opening ranges on one day.</summary>
     public const int MaxRangesPerDay = 16;
 
+    private static readonly PayloadRules<SiteDescription> Rules = new("description", ProtocolLimits.MaxDescriptionBytes, ProtocolJsonContext.Default.SiteDescription, Validate);
+
     /// <summary>Day keys of <see cref="SiteDescription.OpeningHours"/>, indexed by <see cref="DayOfWeek"/>.</summary>
     public static IReadOnlyList<string> DayNames { get; } = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
@@ -25,7 +27,7 @@ public static class SiteDescriptionValidation
         string topicSite,
         [NotNullWhen(true)] out SiteDescription? description,
         [NotNullWhen(false)] out string? error) =>
-        ProtocolPayload.TryRead(payload, "description", ProtocolLimits.MaxDescriptionBytes, ProtocolJsonContext.Default.SiteDescription, Validate, topicSite, out description, out error);
+        ProtocolPayload.TryRead(payload, Rules, topicSite, out description, out error);
 
     /// <summary>Checks a parsed description; null when acceptable, else why not.</summary>
     public static string? Validate(SiteDescription description, string topicSite)
