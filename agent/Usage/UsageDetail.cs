@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cybercantal.Edge.Protocol.Journal;
 
 namespace Cybercantal.Edge.Agent.Usage;
 
@@ -42,18 +43,5 @@ public sealed class UsageDetail
     public override string ToString() => _text.ToString();
 
     /// <summary>Reads a detail back into its fields (tests, the hub's billing helper).</summary>
-    public static IReadOnlyDictionary<string, string> Parse(string? detail)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in (detail ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                fields[part[..equals]] = part[(equals + 1)..];
-            }
-        }
-
-        return fields;
-    }
+    public static IReadOnlyDictionary<string, string> Parse(string? detail) => JournalDetailFields.Parse(detail);
 }

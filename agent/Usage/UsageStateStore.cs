@@ -146,26 +146,13 @@ public sealed class UsageStateStore : IRetentionPrunable, IDisposable
     /// <summary>The settled bookings that end after <paramref name="after"/>; older ones are forgotten.</summary>
     public HashSet<string> LoadSettled(DateTimeOffset after)
     {
-        lock (_gate)
-        {
-            using (var prune = _connection.CreateCommand())
-            {
-                prune.CommandText = "DELETE FROM settled_booking WHERE end_utc < $after";
-                prune.Parameters.AddWithValue("$after", after.UtcTicks);
-                prune.ExecuteNonQuery();
-            }
-
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT key FROM settled_booking";
-            using var reader = command.ExecuteReader();
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            while (reader.Read())
-            {
-                keys.Add(reader.GetString(0));
-            }
-
-            return keys;
-        }
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        PruneThenRead(
+            "DELETE FROM settled_booking WHERE end_utc < $after",
+            "SELECT key FROM settled_booking",
+            after,
+            reader => keys.Add(reader.GetString(0)));
+        return keys;
     }
 
     /// <summary>Records a booking released as a no-show, so a restart keeps it closed to its holder.</summary>
@@ -187,26 +174,13 @@ public sealed class UsageStateStore : IRetentionPrunable, IDisposable
     /// <summary>The released bookings that end after <paramref name="after"/>; older ones are forgotten.</summary>
     public IReadOnlyList<Access.ReleasedBooking> LoadReleases(DateTimeOffset after)
     {
-        lock (_gate)
-        {
-            using (var prune = _connection.CreateCommand())
-            {
-                prune.CommandText = "DELETE FROM released_booking WHERE end_utc < $after";
-                prune.Parameters.AddWithValue("$after", after.UtcTicks);
-                prune.ExecuteNonQuery();
-            }
-
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT member, zone, start_utc, end_utc FROM released_booking ORDER BY start_utc, zone, member";
-            using var reader = command.ExecuteReader();
-            var releases = new List<Access.ReleasedBooking>();
-            while (reader.Read())
-            {
-                releases.Add(new Access.ReleasedBooking(reader.GetString(0), reader.GetString(1), Utc(reader.GetInt64(2)), Utc(reader.GetInt64(3))));
-            }
-
-            return releases;
-        }
+        var releases = new List<Access.ReleasedBooking>();
+        PruneThenRead(
+            "DELETE FROM released_booking WHERE end_utc < $after",
+            "SELECT member, zone, start_utc, end_utc FROM released_booking ORDER BY start_utc, zone, member",
+            after,
+            reader => releases.Add(new Access.ReleasedBooking(reader.GetString(0), reader.GetString(1), Utc(reader.GetInt64(2)), Utc(reader.GetInt64(3)))));
+        return releases;
     }
 
     /// <summary>
@@ -233,6 +207,28 @@ public sealed class UsageStateStore : IRetentionPrunable, IDisposable
     }
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
+
+    /// <summary>Forgets the rows <paramref name="prune"/> deletes (ended before <c>$after</c>), then reads the rest, in one lock.</summary>
+    private void PruneThenRead(string prune, string select, DateTimeOffset after, Action<SqliteDataReader> row)
+    {
+        lock (_gate)
+        {
+            using (var command = _connection.CreateCommand())
+            {
+                command.CommandText = prune;
+                command.Parameters.AddWithValue("$after", after.UtcTicks);
+                command.ExecuteNonQuery();
+            }
+
+            using var query = _connection.CreateCommand();
+            query.CommandText = select;
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                row(reader);
+            }
+        }
+    }
 
     private void Execute(string sql)
     {

@@ -18,15 +18,7 @@ public sealed class AccessEventQuery
 
     public AccessEventPage Page(ApiCaller caller, AccessEventFilter filter, int page, int size)
     {
-        JournalQuery.CheckPage(page, size, MaxPageSize);
-        var items = new List<AccessEvent>(size + 1);
-        Run(caller, filter, (long)(page - 1) * size, size + 1, items.Add);
-        var hasMore = items.Count > size;
-        if (hasMore)
-        {
-            items.RemoveAt(size);
-        }
-
+        var (items, hasMore) = JournalQuery.Page<AccessEvent>(page, size, MaxPageSize, (offset, limit, row) => Run(caller, filter, offset, limit, row));
         return new AccessEventPage(items, page, size, hasMore);
     }
 

@@ -62,6 +62,24 @@ internal sealed class JournalQuery
 
     public static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
+    /// <summary>
+    /// Checks page and size, then has <paramref name="run"/> (offset, limit, row sink) read one row more than the
+    /// page holds: the items of the page, and whether page + 1 has any.
+    /// </summary>
+    public static (IReadOnlyList<T> Items, bool HasMore) Page<T>(int page, int size, int maxSize, Action<long, int, Action<T>> run)
+    {
+        CheckPage(page, size, maxSize);
+        var items = new List<T>(size + 1);
+        run((long)(page - 1) * size, size + 1, items.Add);
+        var hasMore = items.Count > size;
+        if (hasMore)
+        {
+            items.RemoveAt(size);
+        }
+
+        return (items, hasMore);
+    }
+
     /// <summary>Checks page and size the way every paged admin route does.</summary>
     public static void CheckPage(int page, int size, int maxSize)
     {

@@ -39,7 +39,7 @@ public sealed class NoShowBookingReleaser(AdminStore store, ILogger<NoShowBookin
 
     private void Apply(string site, JournalBatchRecord record)
     {
-        var detail = Fields(record.Detail);
+        var detail = JournalDetailFields.Parse(record.Detail);
         if (string.IsNullOrEmpty(record.Member))
         {
             AdminLog.NoShowNotApplied(logger, site, record.Seq, "no member");
@@ -57,26 +57,10 @@ public sealed class NoShowBookingReleaser(AdminStore store, ILogger<NoShowBookin
         store.ReleaseNoShow(site, zone, record.Member, start, end, releasedAt);
     }
 
-    private static bool TryInstant(Dictionary<string, string> detail, string key, out DateTimeOffset at)
+    private static bool TryInstant(IReadOnlyDictionary<string, string> detail, string key, out DateTimeOffset at)
     {
         at = default;
         return detail.TryGetValue(key, out var text)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
-    }
-
-    /// <summary>The <c>key=value;key=value</c> fields of a usage record's detail.</summary>
-    private static Dictionary<string, string> Fields(string? detail)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in (detail ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                fields[part[..equals]] = part[(equals + 1)..];
-            }
-        }
-
-        return fields;
     }
 }

@@ -22,15 +22,7 @@ public sealed class UsageRecordQuery
 
     public UsageRecordPage Page(ApiCaller caller, UsageRecordFilter filter, int page, int size)
     {
-        JournalQuery.CheckPage(page, size, MaxPageSize);
-        var items = new List<UsageRecordView>(size + 1);
-        Run(caller, filter, (long)(page - 1) * size, size + 1, items.Add);
-        var hasMore = items.Count > size;
-        if (hasMore)
-        {
-            items.RemoveAt(size);
-        }
-
+        var (items, hasMore) = JournalQuery.Page<UsageRecordView>(page, size, MaxPageSize, (offset, limit, row) => Run(caller, filter, offset, limit, row));
         return new UsageRecordPage(items, page, size, hasMore);
     }
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json;
 using Cybercantal.Edge.Protocol.Mqtt;
 using Cybercantal.Edge.Protocol.Serialization;
 
@@ -13,52 +12,15 @@ namespace Cybercantal.Edge.Protocol.Journal;
 /// </summary>
 public static class JournalBatchValidation
 {
+    private static readonly PayloadRules<JournalBatch> Rules = new("batch", ProtocolLimits.MaxBatchBytes, ProtocolJsonContext.Default.JournalBatch, Validate);
+
     /// <summary>Parses a batch published on the journal topic of <paramref name="topicSite"/> and validates it.</summary>
     public static bool TryRead(
         ReadOnlySequence<byte> payload,
         string topicSite,
         [NotNullWhen(true)] out JournalBatch? batch,
-        [NotNullWhen(false)] out string? error)
-    {
-        batch = null;
-        if (payload.Length > ProtocolLimits.MaxBatchBytes)
-        {
-            error = string.Create(CultureInfo.InvariantCulture, $"oversized batch: {payload.Length} bytes, the limit is {ProtocolLimits.MaxBatchBytes}");
-            return false;
-        }
-
-        if (payload.IsEmpty)
-        {
-            error = "empty payload";
-            return false;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = 8 });
-            batch = JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.JournalBatch);
-        }
-        catch (JsonException exception)
-        {
-            error = "malformed JSON: " + exception.Message;
-            return false;
-        }
-
-        if (batch is null)
-        {
-            error = "malformed JSON: the payload is null";
-            return false;
-        }
-
-        error = Validate(batch, topicSite);
-        if (error is not null)
-        {
-            batch = null;
-            return false;
-        }
-
-        return true;
-    }
+        [NotNullWhen(false)] out string? error) =>
+        ProtocolPayload.TryRead(payload, Rules, topicSite, out batch, out error);
 
     /// <summary>Checks a parsed batch; returns null when it is acceptable, else why it is not.</summary>
     public static string? Validate(JournalBatch batch, string topicSite)

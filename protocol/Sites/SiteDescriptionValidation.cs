@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text.Json;
 using Cybercantal.Edge.Protocol.Mqtt;
 using Cybercantal.Edge.Protocol.Serialization;
 
@@ -18,6 +17,8 @@ public static class SiteDescriptionValidation
     /// <summary>Most opening ranges on one day.</summary>
     public const int MaxRangesPerDay = 16;
 
+    private static readonly PayloadRules<SiteDescription> Rules = new("description", ProtocolLimits.MaxDescriptionBytes, ProtocolJsonContext.Default.SiteDescription, Validate);
+
     /// <summary>Day keys of <see cref="SiteDescription.OpeningHours"/>, indexed by <see cref="DayOfWeek"/>.</summary>
     public static IReadOnlyList<string> DayNames { get; } = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
@@ -25,47 +26,8 @@ public static class SiteDescriptionValidation
         ReadOnlySpan<byte> payload,
         string topicSite,
         [NotNullWhen(true)] out SiteDescription? description,
-        [NotNullWhen(false)] out string? error)
-    {
-        description = null;
-        if (payload.Length > ProtocolLimits.MaxDescriptionBytes)
-        {
-            error = string.Create(CultureInfo.InvariantCulture, $"oversized description: {payload.Length} bytes, the limit is {ProtocolLimits.MaxDescriptionBytes}");
-            return false;
-        }
-
-        if (payload.IsEmpty)
-        {
-            error = "empty payload";
-            return false;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = 8 });
-            description = JsonSerializer.Deserialize(ref reader, ProtocolJsonContext.Default.SiteDescription);
-        }
-        catch (JsonException exception)
-        {
-            error = "malformed JSON: " + exception.Message;
-            return false;
-        }
-
-        if (description is null)
-        {
-            error = "malformed JSON: the payload is null";
-            return false;
-        }
-
-        error = Validate(description, topicSite);
-        if (error is not null)
-        {
-            description = null;
-            return false;
-        }
-
-        return true;
-    }
+        [NotNullWhen(false)] out string? error) =>
+        ProtocolPayload.TryRead(payload, Rules, topicSite, out description, out error);
 
     /// <summary>Checks a parsed description; null when acceptable, else why not.</summary>
     public static string? Validate(SiteDescription description, string topicSite)

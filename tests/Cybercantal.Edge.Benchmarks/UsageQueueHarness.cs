@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Badges;
-using Cybercantal.Edge.Agent.Sites;
+using Cybercantal.Edge.Agent.Tests.Support;
 using Cybercantal.Edge.Agent.Usage;
 using Cybercantal.Edge.Agent.Usage.Pcs;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,9 +23,10 @@ internal static class UsageQueueHarness
     public static async Task<int> RunAsync(string[] args)
     {
         var decisions = int.Parse(Option(args, "--decisions") ?? "20000", CultureInfo.InvariantCulture);
-        var site = Site();
-        var reader = site.Readers.Single();
-        var tap = new BadgeDecision(reader, null, null, Credential.Parse("nfc:0401"), AccessDecision.Grant(0, GrantBasis.CommonArea), "SF-001", "SF-001", BenchmarkSite.TuesdayMorning);
+        // The tests' usage site (shared source): its desk reader gives pc-os-01's seat to whoever taps.
+        var site = UsageTestSite.Create();
+        var reader = site.Readers.Single(r => r.Id == UsageTestSite.DeskReader);
+        var tap = new BadgeDecision(reader, null, null, UsageTestSite.Alice, AccessDecision.Grant(0, GrantBasis.CommonArea), "SF-001", "SF-001", BenchmarkSite.TuesdayMorning);
 
         // 1. The handler on the reader's thread: an enqueue, nothing else (worker running, no tracker).
         var enqueue = new long[decisions];
@@ -88,24 +89,6 @@ internal static class UsageQueueHarness
     }
 
     private static double Quantile(double[] sorted, double quantile) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * quantile))];
-
-    private static SiteConfiguration Site()
-    {
-        var site = BenchmarkSite.Create();
-        return new SiteConfiguration
-        {
-            Id = site.Id,
-            Name = site.Name,
-            Commune = site.Commune,
-            TimeZone = site.TimeZone,
-            OpeningHours = site.OpeningHours,
-            Closures = site.Closures,
-            Zones = site.Zones,
-            Doors = site.Doors,
-            Readers = [new ReaderConfiguration { Id = "lecteur-poste-os-01", Kind = ReaderKind.Pn532, Device = "/dev/ttyUSB1", Resource = "pc-os-01" }],
-            Pcs = [new PcConfiguration { Id = "pc-os-01", Zone = "open-space", HostName = "127.0.0.1" }],
-        };
-    }
 
     private static string? Option(string[] args, string name)
     {

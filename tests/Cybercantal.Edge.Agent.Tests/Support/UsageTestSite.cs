@@ -22,7 +22,8 @@ internal static class UsageTestSite
     public static readonly Credential Bruno = Credential.Parse("nfc:0402");
     public static readonly Credential Chloe = Credential.Parse("nfc:0403");
 
-    public static SiteConfiguration Create()
+    /// <param name="extraReaders">Readers added after the site's own (e.g. a second desk reader).</param>
+    public static SiteConfiguration Create(params ReaderConfiguration[] extraReaders)
     {
         var site = AccessTestSite.Create();
         return new SiteConfiguration
@@ -41,6 +42,7 @@ internal static class UsageTestSite
                 new ReaderConfiguration { Id = "lecteur-reunion", Kind = ReaderKind.Pcsc, Door = "porte-salle-reunion" },
                 new ReaderConfiguration { Id = "lecteur-visio", Kind = ReaderKind.Pcsc, Door = "porte-salle-visio" },
                 new ReaderConfiguration { Id = DeskReader, Kind = ReaderKind.Pcsc, Resource = "pc-os-01" },
+                .. extraReaders,
             ],
             Pcs =
             [

@@ -14,13 +14,12 @@ namespace Cybercantal.Edge.Agent.Tests.Usage;
 
 public sealed class CopierSessionManagerTests : IAsyncLifetime, IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryUsageState _usage = new();
     private readonly RecordingJournal _journal = new();
     private readonly FakeTimeProvider _time = new(AccessTestSite.Local(2026, 11, 30, 10, 0));
     private readonly SimulatedGpioDriver _driver;
     private readonly GpioController _gpio;
     private readonly FakeCopierCounterReader _counter = new() { Counter = 152_300 };
-    private readonly UsageStateStore _state;
     private readonly SiteConfiguration _site = UsageTestSite.Create();
     private readonly CopierSessionManager _copiers;
 
@@ -28,8 +27,7 @@ public sealed class CopierSessionManagerTests : IAsyncLifetime, IDisposable
     {
         _driver = new SimulatedGpioDriver(_time);
         _gpio = new GpioController(_driver);
-        _state = new UsageStateStore(_data.File("usage.db"));
-        _copiers = Manager(_state, _journal);
+        _copiers = Manager(_usage.Store, _journal);
     }
 
     private ReaderConfiguration Reader => _site.Readers.Single(r => r.Id == "lecteur-copieur");
@@ -42,8 +40,7 @@ public sealed class CopierSessionManagerTests : IAsyncLifetime, IDisposable
     {
         _copiers.Dispose();
         _gpio.Dispose();
-        _state.Dispose();
-        _data.Dispose();
+        _usage.Dispose();
     }
 
     [Fact]
@@ -56,7 +53,7 @@ public sealed class CopierSessionManagerTests : IAsyncLifetime, IDisposable
         Assert.Equal(PinValue.High, _driver.LevelOf(UsageTestSite.CopierPin));
         var started = Assert.Single(_journal.OfKind(JournalRecordKind.CopierSessionStarted));
         Assert.Equal(("copieur", "lecteur-copieur", "SF-001", "152300"), (started.DoorId, started.ReaderId, started.MemberId, UsageDetail.Parse(started.Detail)["counter"]));
-        Assert.Single(_state.Load(UsageKinds.Copier));
+        Assert.Single(_usage.Store.Load(UsageKinds.Copier));
 
         _counter.Counter += 37;
         _time.Advance(TimeSpan.FromMinutes(4));
@@ -67,7 +64,7 @@ public sealed class CopierSessionManagerTests : IAsyncLifetime, IDisposable
         Assert.Equal(("badge-out", "37", "240"), (detail["reason"], detail["pages"], detail["seconds"]));
         Assert.False(detail.ContainsKey("flag"));
         Assert.Empty(_copiers.OpenSessions);
-        Assert.Empty(_state.Load(UsageKinds.Copier));
+        Assert.Empty(_usage.Store.Load(UsageKinds.Copier));
     }
 
     [Fact]
@@ -178,14 +175,14 @@ public sealed class CopierSessionManagerTests : IAsyncLifetime, IDisposable
 
         var journalAfter = new RecordingJournal();
         using var gpioAfter = new GpioController(new SimulatedGpioDriver(_time));
-        using var after = new CopierSessionManager(_site, gpioAfter, _counter, _state, journalAfter, UsageTestSite.Options(), _time, NullLogger<CopierSessionManager>.Instance);
+        using var after = new CopierSessionManager(_site, gpioAfter, _counter, _usage.Store, journalAfter, UsageTestSite.Options(), _time, NullLogger<CopierSessionManager>.Instance);
         await after.StartAsync(CancellationToken.None);
 
         var ended = Assert.Single(journalAfter.OfKind(JournalRecordKind.CopierSessionEnded));
         var detail = UsageDetail.Parse(ended.Detail);
         Assert.Equal(("agent-restart-recovered", "unmeasured", UsageDetail.Instant(lastAlive)), (detail["reason"], detail["flag"], detail["end"]));
         Assert.Equal("SF-001", ended.MemberId);
-        Assert.Empty(_state.Load(UsageKinds.Copier));
+        Assert.Empty(_usage.Store.Load(UsageKinds.Copier));
         await after.StopAsync(CancellationToken.None);
     }
 

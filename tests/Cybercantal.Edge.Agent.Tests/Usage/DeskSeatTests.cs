@@ -14,24 +14,18 @@ public sealed class DeskSeatTests : IDisposable
 {
     private const string Pc = "pc-os-01";
 
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryUsageState _usage = new();
     private readonly RecordingJournal _journal = new();
     private readonly FakeTimeProvider _time = new(AccessTestSite.Local(2026, 11, 30, 9, 0));
     private readonly SiteConfiguration _site = UsageTestSite.Create();
-    private readonly UsageStateStore _state;
     private readonly PcSessionTracker _tracker;
 
     public DeskSeatTests()
     {
-        _state = new UsageStateStore(_data.File("usage.db"));
-        _tracker = Tracker(_state, _journal);
+        _tracker = Tracker(_usage.Store, _journal);
     }
 
-    public void Dispose()
-    {
-        _state.Dispose();
-        _data.Dispose();
-    }
+    public void Dispose() => _usage.Dispose();
 
     [Fact]
     public void A_granted_tap_takes_the_seat_and_a_start_naming_only_the_pc_goes_to_the_holder()
@@ -41,7 +35,7 @@ public sealed class DeskSeatTests : IDisposable
         var assigned = Assert.Single(_journal.OfKind(JournalRecordKind.SeatAssigned));
         Assert.Equal((Pc, UsageTestSite.DeskReader, "SF-001", UsageTestSite.Alice), (assigned.DoorId, assigned.ReaderId, assigned.MemberId, assigned.Credential));
         Assert.Equal(UsageDetail.Instant(_time.GetUtcNow()), UsageDetail.Parse(assigned.Detail)["start"]);
-        Assert.Equal("SF-001", Assert.Single(_state.Load(UsageKinds.Seat)).MemberId);
+        Assert.Equal("SF-001", Assert.Single(_usage.Store.Load(UsageKinds.Seat)).MemberId);
 
         _time.Advance(TimeSpan.FromMinutes(2));
         var result = _tracker.Report(new PcSessionReport(Pc, PcSessionEvent.Start));
@@ -95,7 +89,7 @@ public sealed class DeskSeatTests : IDisposable
         Assert.Equal(("badge-out", "3000"), (ended["reason"], ended["seconds"]));
         Assert.Empty(_tracker.Seats);
         Assert.Empty(_tracker.OpenSessions);
-        Assert.Empty(_state.Load(UsageKinds.Seat));
+        Assert.Empty(_usage.Store.Load(UsageKinds.Seat));
     }
 
     [Fact]
@@ -145,8 +139,8 @@ public sealed class DeskSeatTests : IDisposable
     [Fact]
     public void Another_members_tap_hands_the_seat_over_and_a_tap_at_another_desk_moves_the_holder()
     {
-        var site = WithSecondDesk();
-        var tracker = Tracker(_state, _journal, site);
+        var site = UsageTestSite.Create(new ReaderConfiguration { Id = "lecteur-bureau-os-02", Kind = ReaderKind.Pcsc, Resource = "pc-os-02" });
+        var tracker = Tracker(_usage.Store, _journal, site);
         tracker.SeatTap(UsageTestSite.Decision(site, UsageTestSite.DeskReader, UsageTestSite.Alice, "SF-001", _time.GetUtcNow()));
         _time.Advance(TimeSpan.FromMinutes(10));
         tracker.SeatTap(UsageTestSite.Decision(site, UsageTestSite.DeskReader, UsageTestSite.Bruno, "SF-002", _time.GetUtcNow()));
@@ -168,7 +162,7 @@ public sealed class DeskSeatTests : IDisposable
         _time.Advance(TimeSpan.FromMinutes(20));
 
         var journalAfter = new RecordingJournal();
-        var after = Tracker(_state, journalAfter);
+        var after = Tracker(_usage.Store, journalAfter);
         Assert.Equal(1, after.RecoverAfterRestart());
 
         // The session is closed as recovered (as every session is), the seat is kept.
@@ -188,13 +182,13 @@ public sealed class DeskSeatTests : IDisposable
         _time.Advance(TimeSpan.FromHours(2));
 
         var journalAfter = new RecordingJournal();
-        var after = Tracker(_state, journalAfter);
+        var after = Tracker(_usage.Store, journalAfter);
         after.RecoverAfterRestart();
 
         var released = UsageDetail.Parse(Assert.Single(journalAfter.OfKind(JournalRecordKind.SeatReleased)).Detail);
         Assert.Equal(("max-duration", UsageDetail.Instant(taken.AddHours(12))), (released["reason"], released["end"]));
         Assert.Empty(after.Seats);
-        Assert.Empty(_state.Load(UsageKinds.Seat));
+        Assert.Empty(_usage.Store.Load(UsageKinds.Seat));
     }
 
     [Fact]
@@ -231,25 +225,6 @@ public sealed class DeskSeatTests : IDisposable
 
         Assert.Equal("SF-001", _tracker.Seats[Pc].MemberId);
         await worker.StopAsync(CancellationToken.None);
-    }
-
-    private static SiteConfiguration WithSecondDesk()
-    {
-        var site = UsageTestSite.Create();
-        return new SiteConfiguration
-        {
-            Id = site.Id,
-            Name = site.Name,
-            Commune = site.Commune,
-            TimeZone = site.TimeZone,
-            OpeningHours = site.OpeningHours,
-            Closures = site.Closures,
-            Zones = site.Zones,
-            Doors = site.Doors,
-            Readers = [.. site.Readers, new ReaderConfiguration { Id = "lecteur-bureau-os-02", Kind = ReaderKind.Pcsc, Resource = "pc-os-02" }],
-            Pcs = site.Pcs,
-            Copiers = site.Copiers,
-        };
     }
 
     private PcSessionTracker Tracker(UsageStateStore state, RecordingJournal journal, SiteConfiguration? site = null) =>

@@ -1,56 +1,27 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Cybercantal.Edge.Agent.Tests.Support;
 using Cybercantal.Edge.Agent.Usage;
 using Cybercantal.Edge.Agent.Usage.Pcs;
 using Cybercantal.Edge.Protocol.Journal;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cybercantal.Edge.Agent.Tests.Usage;
 
 public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
-    private readonly RecordingJournal _journal = new();
-    private readonly FakeTimeProvider _time = new(AccessTestSite.Local(2026, 11, 30, 9, 0));
-    private readonly UsageStateStore _state;
-    private readonly PcSessionEndpoint _endpoint;
+    private readonly PcEndpointHarness _pc = new();
     private readonly HttpClient _client = new();
 
-    public PcSessionEndpointTests()
-    {
-        _state = new UsageStateStore(_data.File("usage.db"));
-        Tracker = new PcSessionTracker(UsageTestSite.Create(), UsageTestSite.Store(), _state, _journal, _time, NullLogger<PcSessionTracker>.Instance);
-        var port = FreePort();
-        _client.BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _endpoint = new PcSessionEndpoint(
-            Tracker,
-            UsageTestSite.Options(o =>
-            {
-                o.PcEndpointPrefixes.Clear();
-                o.PcEndpointPrefixes.Add($"http://127.0.0.1:{port}/");
-            }),
-            NullLogger<PcSessionEndpoint>.Instance);
-    }
+    public PcSessionEndpointTests() => _client.BaseAddress = new Uri(_pc.Gateway + "/");
 
-    private PcSessionTracker Tracker { get; }
+    public Task InitializeAsync() => _pc.StartAsync();
 
-    public async Task InitializeAsync()
-    {
-        await _endpoint.StartAsync(CancellationToken.None);
-        Assert.True(_endpoint.Listening);
-    }
-
-    public async Task DisposeAsync() => await _endpoint.StopAsync(CancellationToken.None);
+    public Task DisposeAsync() => _pc.StopAsync();
 
     public void Dispose()
     {
-        _endpoint.Dispose();
         _client.Dispose();
-        _state.Dispose();
-        _data.Dispose();
+        _pc.Dispose();
     }
 
     [Fact]
@@ -59,12 +30,12 @@ public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
         var refused = await PostAsync("""{"pc":"pc-os-01","event":"start"}""");
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
 
-        Tracker.SeatTap(UsageTestSite.Decision(UsageTestSite.Create(), UsageTestSite.DeskReader, UsageTestSite.Bruno, "SF-002", _time.GetUtcNow()));
+        _pc.Tracker.SeatTap(UsageTestSite.Decision(UsageTestSite.Create(), UsageTestSite.DeskReader, UsageTestSite.Bruno, "SF-002", _pc.Time.GetUtcNow()));
         var start = await PostAsync("""{"pc":"pc-os-01","event":"start"}""");
 
         Assert.Equal(HttpStatusCode.OK, start.Status);
         Assert.Contains("SF-002", start.Body, StringComparison.Ordinal);
-        Assert.Equal("SF-002", Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionStarted)).MemberId);
+        Assert.Equal("SF-002", Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionStarted)).MemberId);
     }
 
     [Fact]
@@ -73,18 +44,18 @@ public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
         var start = await PostAsync("""{"pc":"pc-os-01","member":"SF-001","event":"start"}""");
         Assert.Equal(HttpStatusCode.OK, start.Status);
         Assert.Contains("\"started\"", start.Body, StringComparison.Ordinal);
-        _time.Advance(TimeSpan.FromMinutes(95));
+        _pc.Time.Advance(TimeSpan.FromMinutes(95));
 
         var end = await PostAsync("""{"pc":"pc-os-01","event":"end"}""");
 
         Assert.Equal(HttpStatusCode.OK, end.Status);
-        var started = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionStarted));
+        var started = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionStarted));
         Assert.Equal(("pc-os-01", "SF-001"), (started.DoorId, started.MemberId));
-        var ended = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionEnded));
+        var ended = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionEnded));
         var detail = UsageDetail.Parse(ended.Detail);
         Assert.Equal(("logout", "5700", "SF-001"), (detail["reason"], detail["seconds"], ended.MemberId));
-        Assert.Empty(Tracker.OpenSessions);
-        Assert.Empty(_state.Load(UsageKinds.Pc));
+        Assert.Empty(_pc.Tracker.OpenSessions);
+        Assert.Empty(_pc.State.Load(UsageKinds.Pc));
     }
 
     [Fact]
@@ -96,7 +67,7 @@ public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("""{"pc":"pc-os-02","event":"idle"}""")).Status);
 
-        var ended = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionEnded));
+        var ended = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionEnded));
         Assert.Equal(("idle-timeout", "SF-002", UsageTestSite.Bruno), (UsageDetail.Parse(ended.Detail)["reason"], ended.MemberId, ended.Credential));
     }
 
@@ -109,10 +80,10 @@ public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Contains("pc-inconnu", response.Body, StringComparison.Ordinal);
-        var fault = Assert.Single(_journal.OfKind(JournalRecordKind.UsageFault));
+        var fault = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.UsageFault));
         Assert.Equal("UnknownPc", UsageDetail.Parse(fault.Detail)["fault"]);
-        Assert.Equal("SF-001", Assert.Single(Tracker.OpenSessions).Value.MemberId);
-        Assert.Empty(_journal.OfKind(JournalRecordKind.PcSessionEnded));
+        Assert.Equal("SF-001", Assert.Single(_pc.Tracker.OpenSessions).Value.MemberId);
+        Assert.Empty(_pc.Journal.OfKind(JournalRecordKind.PcSessionEnded));
     }
 
     [Theory]
@@ -126,8 +97,8 @@ public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(status, response.Status);
         Assert.Contains(named, response.Body, StringComparison.Ordinal);
-        Assert.Single(_journal.OfKind(JournalRecordKind.UsageFault));
-        Assert.Empty(Tracker.OpenSessions);
+        Assert.Single(_pc.Journal.OfKind(JournalRecordKind.UsageFault));
+        Assert.Empty(_pc.Tracker.OpenSessions);
     }
 
     [Theory]
@@ -141,7 +112,7 @@ public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Contains(problem, response.Body, StringComparison.Ordinal);
-        Assert.Empty(Tracker.OpenSessions);
+        Assert.Empty(_pc.Tracker.OpenSessions);
     }
 
     [Fact]
@@ -151,41 +122,34 @@ public sealed class PcSessionEndpointTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await _client.GetAsync(new Uri(PcSessionEndpoint.SessionsPath, UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(new Uri("/autre", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(new Uri(PcSessionEndpoint.HealthPath, UriKind.Relative))).StatusCode);
-        Assert.Empty(_journal.OfKind(JournalRecordKind.PcSessionEnded));
+        Assert.Empty(_pc.Journal.OfKind(JournalRecordKind.PcSessionEnded));
     }
 
     [Fact]
     public async Task A_new_login_on_a_busy_pc_closes_the_previous_session_as_superseded()
     {
         await PostAsync("""{"pc":"pc-os-01","member":"SF-001","event":"start"}""");
-        _time.Advance(TimeSpan.FromMinutes(10));
+        _pc.Time.Advance(TimeSpan.FromMinutes(10));
 
         await PostAsync("""{"pc":"pc-os-01","member":"SF-003","event":"start"}""");
 
-        var ended = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionEnded));
+        var ended = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionEnded));
         Assert.Equal(("superseded", "600", "SF-001"), (UsageDetail.Parse(ended.Detail)["reason"], UsageDetail.Parse(ended.Detail)["seconds"], ended.MemberId));
-        Assert.Equal("SF-003", Assert.Single(Tracker.OpenSessions).Value.MemberId);
-        Assert.Equal("SF-003", Assert.Single(_state.Load(UsageKinds.Pc)).MemberId);
+        Assert.Equal("SF-003", Assert.Single(_pc.Tracker.OpenSessions).Value.MemberId);
+        Assert.Equal("SF-003", Assert.Single(_pc.State.Load(UsageKinds.Pc)).MemberId);
     }
 
     [Fact]
     public async Task The_shipped_linux_hook_script_reports_a_login_and_a_logout_with_curl()
     {
         await RunHookAsync("start", "SF-002");
-        Assert.Equal("SF-002", Assert.Single(Tracker.OpenSessions).Value.MemberId);
-        _time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal("SF-002", Assert.Single(_pc.Tracker.OpenSessions).Value.MemberId);
+        _pc.Time.Advance(TimeSpan.FromMinutes(3));
 
         await RunHookAsync("end", "SF-002");
 
-        var ended = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionEnded));
+        var ended = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionEnded));
         Assert.Equal(("pc-os-02", "logout"), (ended.DoorId, UsageDetail.Parse(ended.Detail)["reason"]));
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task RunHookAsync(string hookEvent, string member)

@@ -2,14 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using System.Net;
-using System.Net.Sockets;
 using Cybercantal.Edge.Agent.Tests.Support;
 using Cybercantal.Edge.Agent.Usage;
 using Cybercantal.Edge.Agent.Usage.Pcs;
 using Cybercantal.Edge.Protocol.Journal;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cybercantal.Edge.Agent.Tests.Usage;
 
@@ -28,45 +24,13 @@ public sealed class PcSessionHookScriptTests : IAsyncLifetime, IDisposable
     // A member of the test store (UsageTestSite); the PAM hook only reports accounts with a uid >= 1000.
     private const string PamMember = "SF-003";
 
-    private readonly TemporaryDirectory _data = new();
-    private readonly RecordingJournal _journal = new();
-    private readonly FakeTimeProvider _time = new(AccessTestSite.Local(2026, 11, 30, 9, 0));
-    private readonly UsageStateStore _state;
-    private readonly PcSessionEndpoint _endpoint;
-    private readonly string _gateway;
+    private readonly PcEndpointHarness _pc = new();
 
-    public PcSessionHookScriptTests()
-    {
-        _state = new UsageStateStore(_data.File("usage.db"));
-        Tracker = new PcSessionTracker(UsageTestSite.Create(), UsageTestSite.Store(), _state, _journal, _time, NullLogger<PcSessionTracker>.Instance);
-        var port = FreePort();
-        _gateway = $"http://127.0.0.1:{port}";
-        _endpoint = new PcSessionEndpoint(
-            Tracker,
-            UsageTestSite.Options(o =>
-            {
-                o.PcEndpointPrefixes.Clear();
-                o.PcEndpointPrefixes.Add(_gateway + "/");
-            }),
-            NullLogger<PcSessionEndpoint>.Instance);
-    }
+    public Task InitializeAsync() => _pc.StartAsync();
 
-    private PcSessionTracker Tracker { get; }
+    public Task DisposeAsync() => _pc.StopAsync();
 
-    public async Task InitializeAsync()
-    {
-        await _endpoint.StartAsync(CancellationToken.None);
-        Assert.True(_endpoint.Listening);
-    }
-
-    public async Task DisposeAsync() => await _endpoint.StopAsync(CancellationToken.None);
-
-    public void Dispose()
-    {
-        _endpoint.Dispose();
-        _state.Dispose();
-        _data.Dispose();
-    }
+    public void Dispose() => _pc.Dispose();
 
     [Fact]
     public async Task Pamtester_open_session_close_session_through_pam_exec_reports_a_session_start_then_its_end()
@@ -80,31 +44,31 @@ public sealed class PcSessionHookScriptTests : IAsyncLifetime, IDisposable
         try
         {
             // pam_exec hands the script the PAM environment only: pam_env puts the hook's settings file there.
-            var conf = _data.File("pc-session.conf");
-            await File.WriteAllTextAsync(conf, $"CYBERCANTAL_GATEWAY={_gateway}\nCYBERCANTAL_PC_ID=pc-os-01\n");
-            var environment = _data.File("pam-environment");
+            var conf = _pc.Data.File("pc-session.conf");
+            await File.WriteAllTextAsync(conf, $"CYBERCANTAL_GATEWAY={_pc.Gateway}\nCYBERCANTAL_PC_ID=pc-os-01\n");
+            var environment = _pc.Data.File("pam-environment");
             await File.WriteAllTextAsync(environment, $"CYBERCANTAL_PC_SESSION_CONF={conf}\n");
             var hook = RepositoryFiles.Find("deploy/hooks/cybercantal-pc-session.sh");
             await File.WriteAllTextAsync(serviceFile,
                 $"session required pam_env.so readenv=1 user_readenv=0 envfile={environment}\n" +
-                $"session optional pam_exec.so log={_data.File("pam_exec.log")} {hook}\n");
+                $"session optional pam_exec.so log={_pc.Data.File("pam_exec.log")} {hook}\n");
 
             // One pamtester run, as a display manager does: one PAM handle opens then closes the session (pam_env
             // fills the environment at open_session only, so the close must come through the same handle).
             var (exit, output) = await RunAsync(pamtester, ["-v", service, PamMember, "open_session", "close_session"]);
-            var log = ReadIfExists(_data.File("pam_exec.log"));
+            var log = ReadIfExists(_pc.Data.File("pam_exec.log"));
             Assert.True(exit == 0, $"pamtester exited {exit}: {output} {log}");
-            var started = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionStarted));
+            var started = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionStarted));
             Assert.Equal(("pc-os-01", PamMember), (started.DoorId, started.MemberId));
-            var ended = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionEnded));
+            var ended = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionEnded));
             Assert.Equal(("pc-os-01", PamMember, "logout"), (ended.DoorId, ended.MemberId, UsageDetail.Parse(ended.Detail)["reason"]));
-            Assert.True(_journal.Entries.ToList().IndexOf(started) < _journal.Entries.ToList().IndexOf(ended), "the end was journaled before the start");
-            Assert.Empty(Tracker.OpenSessions);
+            Assert.True(_pc.Journal.Entries.ToList().IndexOf(started) < _pc.Journal.Entries.ToList().IndexOf(ended), "the end was journaled before the start");
+            Assert.Empty(_pc.Tracker.OpenSessions);
 
             // A system account (root) opens no member session.
             (exit, _) = await RunAsync(pamtester, [service, "root", "open_session", "close_session"]);
             Assert.Equal(0, exit);
-            Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionStarted));
+            Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionStarted));
         }
         finally
         {
@@ -119,43 +83,43 @@ public sealed class PcSessionHookScriptTests : IAsyncLifetime, IDisposable
     [Fact]
     public void The_windows_hook_reports_a_logon_and_a_logoff_from_a_hosted_powershell()
     {
-        using var environment = new EnvironmentOverride(("CYBERCANTAL_GATEWAY", _gateway), ("CYBERCANTAL_PC_ID", "pc-os-02"));
+        using var environment = new EnvironmentOverride(("CYBERCANTAL_GATEWAY", _pc.Gateway), ("CYBERCANTAL_PC_ID", "pc-os-02"));
 
         Assert.Equal(0, RunPowerShellHook("start", "SF-001"));
-        var started = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionStarted));
+        var started = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionStarted));
         Assert.Equal(("pc-os-02", "SF-001"), (started.DoorId, started.MemberId));
-        _time.Advance(TimeSpan.FromMinutes(7));
+        _pc.Time.Advance(TimeSpan.FromMinutes(7));
 
         Assert.Equal(0, RunPowerShellHook("end", "SF-001"));
 
-        var ended = Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionEnded));
+        var ended = Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionEnded));
         Assert.Equal(("logout", "420"), (UsageDetail.Parse(ended.Detail)["reason"], UsageDetail.Parse(ended.Detail)["seconds"]));
-        Assert.Empty(Tracker.OpenSessions);
+        Assert.Empty(_pc.Tracker.OpenSessions);
     }
 
     [Fact]
     public void The_windows_hook_ignores_administrators_and_never_fails_a_logon_when_the_gateway_is_down()
     {
-        using (new EnvironmentOverride(("CYBERCANTAL_GATEWAY", _gateway), ("CYBERCANTAL_PC_ID", "pc-os-02")))
+        using (new EnvironmentOverride(("CYBERCANTAL_GATEWAY", _pc.Gateway), ("CYBERCANTAL_PC_ID", "pc-os-02")))
         {
             Assert.Equal(0, RunPowerShellHook("start", "Administrateur"));
-            Assert.Empty(_journal.Entries);
+            Assert.Empty(_pc.Journal.Entries);
         }
 
-        using (new EnvironmentOverride(("CYBERCANTAL_GATEWAY", $"http://127.0.0.1:{FreePort()}"), ("CYBERCANTAL_PC_ID", "pc-os-02")))
+        using (new EnvironmentOverride(("CYBERCANTAL_GATEWAY", $"http://127.0.0.1:{PcEndpointHarness.FreePort()}"), ("CYBERCANTAL_PC_ID", "pc-os-02")))
         {
             Assert.Equal(0, RunPowerShellHook("start", "SF-001"));
         }
 
-        Assert.Empty(_journal.Entries);
+        Assert.Empty(_pc.Journal.Entries);
     }
 
     [Fact]
     public async Task The_logind_watcher_reports_sessions_appearing_and_disappearing_in_loginctl()
     {
         // A stand-in loginctl answering from a file: the watcher only reads list-sessions and show-session.
-        var bin = Directory.CreateDirectory(_data.File("bin")).FullName;
-        var sessions = _data.File("sessions");
+        var bin = Directory.CreateDirectory(_pc.Data.File("bin")).FullName;
+        var sessions = _pc.Data.File("sessions");
         await File.WriteAllTextAsync(sessions, "c1 0 gdm seat0 user-less\n");
         var loginctl = Path.Combine(bin, "loginctl");
         await File.WriteAllTextAsync(loginctl, $$"""
@@ -169,12 +133,12 @@ public sealed class PcSessionHookScriptTests : IAsyncLifetime, IDisposable
             esac
             """.Replace("\r", "", StringComparison.Ordinal));
         Assert.Equal(0, (await RunAsync("chmod", ["700", loginctl])).Exit);
-        var conf = _data.File("pc-session.conf");
-        await File.WriteAllTextAsync(conf, $"CYBERCANTAL_GATEWAY={_gateway}\nCYBERCANTAL_PC_ID=pc-os-02\n");
+        var conf = _pc.Data.File("pc-session.conf");
+        await File.WriteAllTextAsync(conf, $"CYBERCANTAL_GATEWAY={_pc.Gateway}\nCYBERCANTAL_PC_ID=pc-os-02\n");
 
         var start = new ProcessStartInfo("sh") { ArgumentList = { RepositoryFiles.Find("deploy/hooks/cybercantal-logind-watch.sh") }, RedirectStandardError = true };
         start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["TMPDIR"] = _data.Path;
+        start.Environment["TMPDIR"] = _pc.Data.Path;
         start.Environment["CYBERCANTAL_HOOK"] = RepositoryFiles.Find("deploy/hooks/cybercantal-pc-session.sh");
         start.Environment["CYBERCANTAL_PC_SESSION_CONF"] = conf;
         start.Environment["CYBERCANTAL_LOGIND_POLL"] = "0.1";
@@ -182,15 +146,15 @@ public sealed class PcSessionHookScriptTests : IAsyncLifetime, IDisposable
         try
         {
             await File.WriteAllTextAsync(sessions, "c1 0 gdm seat0 greeter\n3 1001 SF-002 seat0 user\n");
-            Assert.True(SpinWait.SpinUntil(() => _journal.OfKind(JournalRecordKind.PcSessionStarted).Count == 1, Guard), "no session start reported");
-            Assert.Equal("SF-002", Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionStarted)).MemberId);
+            Assert.True(SpinWait.SpinUntil(() => _pc.Journal.OfKind(JournalRecordKind.PcSessionStarted).Count == 1, Guard), "no session start reported");
+            Assert.Equal("SF-002", Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionStarted)).MemberId);
 
             await File.WriteAllTextAsync(sessions, "c1 0 gdm seat0 greeter\n");
-            Assert.True(SpinWait.SpinUntil(() => _journal.OfKind(JournalRecordKind.PcSessionEnded).Count == 1, Guard), "no session end reported");
-            Assert.Equal("logout", UsageDetail.Parse(Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionEnded)).Detail)["reason"]);
+            Assert.True(SpinWait.SpinUntil(() => _pc.Journal.OfKind(JournalRecordKind.PcSessionEnded).Count == 1, Guard), "no session end reported");
+            Assert.Equal("logout", UsageDetail.Parse(Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionEnded)).Detail)["reason"]);
 
             // The greeter session (class greeter) was never reported.
-            Assert.Single(_journal.OfKind(JournalRecordKind.PcSessionStarted));
+            Assert.Single(_pc.Journal.OfKind(JournalRecordKind.PcSessionStarted));
         }
         finally
         {
@@ -251,13 +215,6 @@ public sealed class PcSessionHookScriptTests : IAsyncLifetime, IDisposable
             .FirstOrDefault(File.Exists);
 
     private static string ReadIfExists(string path) => File.Exists(path) ? File.ReadAllText(path) : string.Empty;
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     /// <summary>Sets process environment variables for the hosted PowerShell and restores them on dispose.</summary>
     private sealed class EnvironmentOverride : IDisposable

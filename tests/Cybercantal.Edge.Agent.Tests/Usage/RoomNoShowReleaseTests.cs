@@ -12,21 +12,11 @@ namespace Cybercantal.Edge.Agent.Tests.Usage;
 
 public sealed class RoomNoShowReleaseTests : IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryUsageState _usage = new();
     private readonly RecordingJournal _journal = new();
     private readonly SiteConfiguration _site = UsageTestSite.Create();
-    private readonly UsageStateStore _state;
 
-    public RoomNoShowReleaseTests()
-    {
-        _state = new UsageStateStore(_data.File("usage.db"));
-    }
-
-    public void Dispose()
-    {
-        _state.Dispose();
-        _data.Dispose();
-    }
+    public void Dispose() => _usage.Dispose();
 
     [Fact]
     public void A_no_show_releases_the_booking_the_holder_is_refused_and_a_restart_keeps_it_released()
@@ -37,7 +27,7 @@ public sealed class RoomNoShowReleaseTests : IDisposable
         var engine = new AccessDecisionEngine(_site, store);
         var door = _site.DoorTo("salle-reunion");
         var time = new FakeTimeProvider(start);
-        var tracker = new RoomUseTracker(_site, store, _state, _journal, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
+        var tracker = new RoomUseTracker(_site, store, _usage.Store, _journal, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
         tracker.RecoverAfterRestart();
 
         time.Advance(TimeSpan.FromMinutes(9));
@@ -51,7 +41,7 @@ public sealed class RoomNoShowReleaseTests : IDisposable
 
         // A restart: a fresh access store loaded with the booking, a new tracker on the same usage state.
         var storeAfter = UsageTestSite.Store(booking);
-        _ = new RoomUseTracker(_site, storeAfter, _state, new RecordingJournal(), UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
+        _ = new RoomUseTracker(_site, storeAfter, _usage.Store, new RecordingJournal(), UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
         var engineAfter = new AccessDecisionEngine(_site, storeAfter);
         time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(DenyReason.BookingReleased, engineAfter.Decide(UsageTestSite.Chloe, door, time.GetUtcNow()).Reason);
@@ -68,7 +58,7 @@ public sealed class RoomNoShowReleaseTests : IDisposable
         var store = UsageTestSite.Store(new BookingRecord("SF-001", "salle-reunion", start, start.AddHours(1)));
         var engine = new AccessDecisionEngine(_site, store);
         var time = new FakeTimeProvider(start.AddMinutes(2));
-        var tracker = new RoomUseTracker(_site, store, _state, _journal, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
+        var tracker = new RoomUseTracker(_site, store, _usage.Store, _journal, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
         tracker.OnDecided(Badge(UsageTestSite.Alice, "SF-001", time));
 
         time.Advance(TimeSpan.FromMinutes(20));
@@ -84,7 +74,7 @@ public sealed class RoomNoShowReleaseTests : IDisposable
         var start = AccessTestSite.Local(2026, 11, 30, 14, 0);
         var store = UsageTestSite.Store(new BookingRecord("SF-001", "salle-reunion", start, start.AddHours(1)));
         var time = new FakeTimeProvider(start);
-        var tracker = new RoomUseTracker(_site, store, _state, _journal, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
+        var tracker = new RoomUseTracker(_site, store, _usage.Store, _journal, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
         Assert.False(tracker.ForceEnd("salle-reunion"));
         tracker.OnDecided(Badge(UsageTestSite.Alice, "SF-001", time));
         time.Advance(TimeSpan.FromMinutes(25));
@@ -94,7 +84,7 @@ public sealed class RoomNoShowReleaseTests : IDisposable
         var detail = UsageDetail.Parse(Assert.Single(_journal.OfKind(JournalRecordKind.RoomUseEnded)).Detail);
         Assert.Equal(("forced-by-staff", "1500"), (detail["reason"], detail["seconds"]));
         Assert.Empty(tracker.OpenUses);
-        Assert.Empty(_state.Load(UsageKinds.Room));
+        Assert.Empty(_usage.Store.Load(UsageKinds.Room));
         Assert.False(tracker.ForceEnd("salle-reunion"));
     }
 

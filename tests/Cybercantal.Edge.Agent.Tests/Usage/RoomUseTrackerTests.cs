@@ -12,21 +12,11 @@ namespace Cybercantal.Edge.Agent.Tests.Usage;
 
 public sealed class RoomUseTrackerTests : IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryUsageState _usage = new();
     private readonly RecordingJournal _journal = new();
     private readonly SiteConfiguration _site = UsageTestSite.Create();
-    private readonly UsageStateStore _state;
 
-    public RoomUseTrackerTests()
-    {
-        _state = new UsageStateStore(_data.File("usage.db"));
-    }
-
-    public void Dispose()
-    {
-        _state.Dispose();
-        _data.Dispose();
-    }
+    public void Dispose() => _usage.Dispose();
 
     [Fact]
     public void The_holders_badge_during_the_booking_checks_in_and_a_second_badge_at_that_reader_ends_the_use()
@@ -69,7 +59,7 @@ public sealed class RoomUseTrackerTests : IDisposable
 
         var detail = UsageDetail.Parse(Assert.Single(_journal.OfKind(JournalRecordKind.RoomUseEnded)).Detail);
         Assert.Equal(("booking-end", UsageDetail.Instant(start.AddHours(1)), "3480"), (detail["reason"], detail["end"], detail["seconds"]));
-        Assert.Empty(_state.Load(UsageKinds.Room));
+        Assert.Empty(_usage.Store.Load(UsageKinds.Room));
     }
 
     [Fact]
@@ -92,7 +82,7 @@ public sealed class RoomUseTrackerTests : IDisposable
 
         // After a restart the settled booking is remembered: no second no-show.
         var journalAfter = new RecordingJournal();
-        var after = new RoomUseTracker(_site, UsageTestSite.Store(new BookingRecord("SF-003", "salle-reunion", start, start.AddHours(1))), _state, journalAfter, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
+        var after = new RoomUseTracker(_site, UsageTestSite.Store(new BookingRecord("SF-003", "salle-reunion", start, start.AddHours(1))), _usage.Store, journalAfter, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
         after.RecoverAfterRestart();
         after.ScanOnce();
         Assert.Empty(journalAfter.OfKind(JournalRecordKind.RoomNoShow));
@@ -133,9 +123,9 @@ public sealed class RoomUseTrackerTests : IDisposable
         Assert.Equal("occupancy-timeout", UsageDetail.Parse(Assert.Single(_journal.OfKind(JournalRecordKind.RoomUseEnded)).Detail)["reason"]);
 
         tracker.OnDecided(Badge("lecteur-reunion", UsageTestSite.Alice, "SF-001", time));
-        Assert.Single(_state.Load(UsageKinds.Room));
+        Assert.Single(_usage.Store.Load(UsageKinds.Room));
         var journalAfter = new RecordingJournal();
-        var after = new RoomUseTracker(_site, UsageTestSite.Store(), _state, journalAfter, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
+        var after = new RoomUseTracker(_site, UsageTestSite.Store(), _usage.Store, journalAfter, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
 
         Assert.Equal(1, after.RecoverAfterRestart());
         Assert.Equal("agent-restart-recovered", UsageDetail.Parse(Assert.Single(journalAfter.OfKind(JournalRecordKind.RoomUseEnded)).Detail)["reason"]);
@@ -170,7 +160,7 @@ public sealed class RoomUseTrackerTests : IDisposable
     private (RoomUseTracker Tracker, FakeTimeProvider Time) Tracker(DateTimeOffset now, params BookingRecord[] bookings)
     {
         var time = new FakeTimeProvider(now);
-        var tracker = new RoomUseTracker(_site, UsageTestSite.Store(bookings), _state, _journal, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
+        var tracker = new RoomUseTracker(_site, UsageTestSite.Store(bookings), _usage.Store, _journal, UsageTestSite.Options(), time, NullLogger<RoomUseTracker>.Instance);
         tracker.RecoverAfterRestart();
         return (tracker, time);
     }

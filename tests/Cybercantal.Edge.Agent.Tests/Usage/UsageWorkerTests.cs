@@ -13,26 +13,23 @@ public sealed class UsageWorkerTests : IDisposable
 {
     private static readonly DateTimeOffset BookingStart = AccessTestSite.Local(2026, 11, 30, 14, 0);
 
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryUsageState _usage = new();
     private readonly RecordingJournal _journal = new();
     private readonly SiteConfiguration _site = UsageTestSite.Create();
     private readonly FakeTimeProvider _time = new(BookingStart.AddMinutes(-5));
-    private readonly UsageStateStore _state;
     private readonly RoomUseTracker _rooms;
 
     public UsageWorkerTests()
     {
-        _state = new UsageStateStore(_data.File("usage.db"));
         var store = UsageTestSite.Store(new BookingRecord("SF-001", "salle-reunion", BookingStart, BookingStart.AddHours(2)));
-        _rooms = new RoomUseTracker(_site, store, _state, _journal, UsageTestSite.Options(), _time, NullLogger<RoomUseTracker>.Instance);
+        _rooms = new RoomUseTracker(_site, store, _usage.Store, _journal, UsageTestSite.Options(), _time, NullLogger<RoomUseTracker>.Instance);
         _rooms.RecoverAfterRestart();
     }
 
     public void Dispose()
     {
         _rooms.Dispose();
-        _state.Dispose();
-        _data.Dispose();
+        _usage.Dispose();
     }
 
     [Fact]

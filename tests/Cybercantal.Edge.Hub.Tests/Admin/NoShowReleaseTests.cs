@@ -18,23 +18,18 @@ public sealed class NoShowReleaseTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _agents = new();
     private AdminHub _hub = null!;
 
     private HttpClient Admin => _hub.Admin;
 
     public async Task InitializeAsync() => _hub = await AdminHub.StartAsync("murat", "saint-flour");
 
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _agents.Dispose();
-    }
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
 
     [Fact]
     public async Task A_no_show_record_releases_the_booking_frees_the_room_and_leaves_the_sites_credentials_once()
     {
-        await using var murat = await SiteAgent.StartAsync(_hub.Hub.MqttPort, "murat", _agents.Path);
+        await using var murat = await _hub.StartAgentAsync("murat");
         await _hub.CreateMemberAsync("m-1", "nfc:0A0B0C0D", "murat");
         await _hub.CreateMemberAsync("m-2", "nfc:0A0B0C0E", "murat");
         var booking = await AdminApiTests.Read<BookingView>(await Admin.PostAsJsonAsync("/api/bookings", AdminApiTests.Booking("m-1", 9, 10), AdminHub.Json));

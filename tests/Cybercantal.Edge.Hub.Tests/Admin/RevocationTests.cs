@@ -20,21 +20,16 @@ public sealed class RevocationTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private readonly TempDirectory _agents = new();
     private AdminHub _hub = null!;
 
     public async Task InitializeAsync() => _hub = await AdminHub.StartAsync("murat", "saint-flour");
 
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _agents.Dispose();
-    }
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
 
     [Fact]
     public async Task Revoked_while_connected_is_refused_at_the_site_within_one_second()
     {
-        await using var murat = await SiteAgent.StartAsync(_hub.Hub.MqttPort, "murat", _agents.Path);
+        await using var murat = await _hub.StartAgentAsync("murat");
         await _hub.CreateMemberAsync("m-1", Badge, "murat");
         await murat.WaitUntilAsync(a => a.Decide(Badge).Granted, Patience);
 
@@ -50,7 +45,7 @@ public sealed class RevocationTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Revoked_while_offline_is_refused_within_one_second_of_reconnection()
     {
-        await using var murat = await SiteAgent.StartAsync(_hub.Hub.MqttPort, "murat", _agents.Path);
+        await using var murat = await _hub.StartAgentAsync("murat");
         await _hub.CreateMemberAsync("m-1", Badge, "murat");
         await murat.WaitUntilAsync(a => a.Decide(Badge).Granted, Patience);
         await murat.DisconnectAsync();
@@ -74,7 +69,7 @@ public sealed class RevocationTests(ITestOutputHelper output) : IAsyncLifetime
         (await _hub.Admin.PostAsync($"/api/badges/{Badge}/revoke", null)).EnsureSuccessStatusCode();
 
         var clock = Stopwatch.StartNew();
-        await using var murat = await SiteAgent.StartAsync(_hub.Hub.MqttPort, "murat", _agents.Path);
+        await using var murat = await _hub.StartAgentAsync("murat");
         await murat.WaitUntilAsync(a => a.Credentials.CurrentVersion == 3, Patience);
         output.WriteLine($"new gateway: snapshot applied {clock.Elapsed.TotalMilliseconds:F1} ms after connecting");
 
@@ -85,7 +80,7 @@ public sealed class RevocationTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_lost_delta_makes_the_next_one_refused_and_the_site_resynchronises()
     {
-        await using var murat = await SiteAgent.StartAsync(_hub.Hub.MqttPort, "murat", _agents.Path);
+        await using var murat = await _hub.StartAgentAsync("murat");
         await _hub.CreateMemberAsync("m-1", Badge, "murat");
         await murat.WaitUntilAsync(a => a.Credentials.CurrentVersion == 2, Patience);
 
@@ -111,9 +106,7 @@ public sealed class RevocationTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_site_ahead_of_a_restored_hub_is_brought_back_by_a_newer_snapshot()
     {
         await _hub.CreateMemberAsync("m-1", Badge, "murat");
-        var agentDirectory = Path.Combine(_agents.Path, "ahead");
-        Directory.CreateDirectory(agentDirectory);
-        await using var murat = await SiteAgent.StartAsync(_hub.Hub.MqttPort, "murat", agentDirectory);
+        await using var murat = await _hub.StartAgentAsync("murat", "ahead");
         await murat.WaitUntilAsync(a => a.Credentials.CurrentVersion == 2, Patience);
         // The site runs version 40 from a hub store since lost: it ignores the hub's version-2 snapshots...
         await murat.Credentials.ApplyAsync(new System.Buffers.ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(
@@ -132,7 +125,7 @@ public sealed class RevocationTests(ITestOutputHelper output) : IAsyncLifetime
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("CYBERCANTAL_REVOCATION_ROUNDS"), CultureInfo.InvariantCulture, out var r) ? r : 3;
         var sites = Enumerable.Range(1, count).Select(i => "site-" + i.ToString("D2", CultureInfo.InvariantCulture)).ToArray();
         await using var hub = await AdminHub.StartAsync(sites);
-        var agents = await Task.WhenAll(sites.Select(s => SiteAgent.StartAsync(hub.Hub.MqttPort, s, _agents.Path)));
+        var agents = await Task.WhenAll(sites.Select(s => hub.StartAgentAsync(s)));
         try
         {
             var latencies = new List<double>();

@@ -56,6 +56,17 @@ internal sealed class AdminHub : IAsyncDisposable
         (await Admin.PostAsJsonAsync("/api/badges", new BadgeRequest { Credential = credential, MemberId = id }, Json)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Starts <paramref name="site"/> running the agent's real credential handler and access store against this
+    /// hub; its files go in <paramref name="folder"/> of the hub's temporary directory (removed with the hub).
+    /// </summary>
+    public Task<SiteAgent> StartAgentAsync(string site, string folder = "agents")
+    {
+        var directory = Path.Combine(_directory.Path, folder);
+        Directory.CreateDirectory(directory);
+        return SiteAgent.StartAsync(Hub.MqttPort, site, directory);
+    }
+
     /// <summary>Publishes <paramref name="records"/> as one journal batch of <paramref name="site"/>'s gateway; returns once the hub acknowledged it.</summary>
     public async Task IngestAsync(string site, params JournalBatchRecord[] records)
     {
