@@ -5,6 +5,7 @@ using Cybercantal.Edge.Agent.Hosting;
 using Cybercantal.Edge.Agent.Journal;
 using Cybercantal.Edge.Agent.Simulation;
 using Cybercantal.Edge.Agent.Usage;
+using Cybercantal.Edge.Agent.Usage.Snmp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -64,6 +65,9 @@ public sealed class DemoAgent : IAsyncDisposable
         // Registered after AddAgent so that every component resolving TimeProvider gets the accelerated clock.
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IHostLifetime, DemoHostLifetime>();
+        // `run --simulate` has no copier to ask; the demo has one (DemoCopier), so its counter is read over
+        // the agent's real SNMP client, as on a gateway.
+        builder.Services.AddSnmpCopiers(builder.Configuration);
         builder.Services.PostConfigure<UsageOptions>(options => UseDemoDevices(options, devices, clock));
 
         var host = builder.Build();
