@@ -134,7 +134,7 @@ public sealed class DemoRun : IAsyncDisposable
         Feed.Say(string.Create(CultureInfo.InvariantCulture,
             $"Room report: curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/usage/rooms?site={showcase}&month={month}")}'"));
         Feed.Say(string.Create(CultureInfo.InvariantCulture,
-            $"Month's statements (CSV): curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/billing/statements/{month}/csv?site={showcase}")}'"));
+            $"Month's statements (CSV): curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/billing/statements/{month}/csv?site={showcase}")}'   (lines once the month is over and closed: POST api/billing/months/{month}/close, docs/billing.md)"));
         if (Options.Traffic)
         {
             _trafficDone = Task.WhenAll(_generators.Select((g, i) => PlayAsync(g, _agents[i].Centre.Id, _traffic.Token)));
