@@ -1,4 +1,7 @@
 using System.Device.Gpio;
+using System.Globalization;
+using System.Net.Http.Json;
+using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Badges;
 using Cybercantal.Edge.Agent.Doors;
 using Cybercantal.Edge.Agent.Simulation;
@@ -11,7 +14,9 @@ namespace Cybercantal.Edge.Demo;
 /// Plays one centre's <see cref="CentreDayPlan"/> on its agent, in the agent's (accelerated) time: badge
 /// reads go to <see cref="BadgePipeline.CredentialRead"/> as a reader would send them, doors and exit buttons
 /// move through <see cref="SimulatedHardware"/>, so the agent decides, drives strikes and journals exactly
-/// as in a centre. Steps run one after another; a late step runs at once.
+/// as in a centre. PC logons and logoffs go to the agent's PC session endpoint as the PCs' session hooks send
+/// them; a frozen PC stops answering the agent's probes; the copier is used by tapping its reader and printing
+/// on the demo's SNMP copier once the agent has enabled it. Steps run one after another; a late step runs at once.
 /// </summary>
 public sealed class CentreDayGenerator
 {
@@ -22,6 +27,12 @@ public sealed class CentreDayGenerator
     private static readonly TimeSpan ForcedOpenFor = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan ExitPatience = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan PollStep = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan CopierPatience = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan CopierPoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PagePrintTime = TimeSpan.FromSeconds(2);
+
+    // One client for every centre: the PC endpoints are plain HTTP on loopback.
+    private static readonly HttpClient PcHooks = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     private readonly DemoCentre _centre;
     private readonly IReadOnlyList<DemoStep> _plan;
@@ -30,6 +41,8 @@ public sealed class CentreDayGenerator
     private readonly DoorSystem _doors;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly DemoUsageDevices _devices;
+    private readonly DemoFeed _feed;
     private readonly DoorConfiguration? _entrance;
     private readonly DoorConfiguration? _openSpace;
 
@@ -40,9 +53,13 @@ public sealed class CentreDayGenerator
         SimulatedHardware hardware,
         DoorSystem doors,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        DemoUsageDevices devices,
+        DemoFeed feed)
     {
         ArgumentNullException.ThrowIfNull(centre);
+        _devices = devices;
+        _feed = feed;
         _centre = centre;
         _plan = plan;
         _pipeline = pipeline;
@@ -94,6 +111,12 @@ public sealed class CentreDayGenerator
         DemoMove.ToOffice or DemoMove.ToBookedRoom => BadgeThroughAsync(DoorInto(step.Zone), step.Person!, cancellationToken),
         DemoMove.GoOut => GoOutAsync(cancellationToken),
         DemoMove.ForceDoor => ForceAsync(cancellationToken),
+        DemoMove.LeaveRoom => TapOutOfRoomAsync(step.Person!, step.Zone, cancellationToken),
+        DemoMove.LogOn => ReportPcAsync(step.Pc!, step.Person!, "start", cancellationToken),
+        DemoMove.LogOff => ReportPcAsync(step.Pc!, step.Person!, "end", cancellationToken),
+        DemoMove.PcFreezes => FreezeAsync(step.Pc!),
+        DemoMove.PcRestarts => RestartAsync(step.Pc!),
+        DemoMove.Print => PrintAsync(step.Person!, step.Pages, cancellationToken),
         _ => Task.CompletedTask,
     };
 
@@ -229,6 +252,89 @@ public sealed class CentreDayGenerator
             _hardware.SetDoorOpen(door, open: false);
         }
     }
+
+    /// <summary>The holder taps the room's reader again on leaving: the agent ends the room use (badge-out).</summary>
+    private Task TapOutOfRoomAsync(DemoPerson person, string? zone, CancellationToken cancellationToken)
+    {
+        if (DoorInto(zone) is { } door && _centre.Site.Readers.FirstOrDefault(r => r.Door == door.Id) is { } reader)
+        {
+            _pipeline.CredentialRead(reader, person.BadgeFor(door.AcceptedCredentials) ?? person.Badges[0], _time.GetTimestamp());
+        }
+
+        return Task.Delay(ReachHandle, _time, cancellationToken);
+    }
+
+    /// <summary>What the PC's session hook sends at logon or logoff (deploy/hooks), to this agent's endpoint.</summary>
+    private async Task ReportPcAsync(string pc, DemoPerson person, string sessionEvent, CancellationToken cancellationToken)
+    {
+        var body = new Dictionary<string, string> { ["pc"] = pc, ["member"] = person.MemberId, ["event"] = sessionEvent };
+        using var response = await PcHooks.PostAsJsonAsync(new Uri(_devices.PcEndpoint, "usage/pc-sessions"), body, cancellationToken).ConfigureAwait(false);
+        var what = sessionEvent == "start" ? "logged on" : "logged off";
+        _feed.Usage(_centre, _time.GetUtcNow(), response.IsSuccessStatusCode
+            ? $"PC       {person.FirstName,-10} {what} {pc}"
+            : string.Create(CultureInfo.InvariantCulture, $"PC       {person.FirstName,-10} {what} {pc}: the agent answered {(int)response.StatusCode}"));
+    }
+
+    private async Task FreezeAsync(string pc)
+    {
+        await _devices.Pcs.CrashAsync().ConfigureAwait(false);
+        _feed.Usage(_centre, _time.GetUtcNow(), $"PC       {pc} froze (no answer to the agent's probes)");
+    }
+
+    private Task RestartAsync(string pc)
+    {
+        _devices.Pcs.Reboot();
+        _feed.Usage(_centre, _time.GetUtcNow(), $"PC       {pc} restarted");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Taps the copier's reader, waits for the agent to enable the copier (its relay, driven once the start
+    /// counter is read over SNMP), prints the pages on the demo's copier and taps out.
+    /// </summary>
+    private async Task PrintAsync(DemoPerson person, int pages, CancellationToken cancellationToken)
+    {
+        if (_centre.Site.Copiers.Count == 0 || _centre.Site.Copiers[0] is not { } copier
+            || _centre.Site.Readers.FirstOrDefault(r => r.Resource == copier.Id) is not { } reader)
+        {
+            return;
+        }
+
+        var badge = person.BadgeFor([CredentialKind.Nfc]) ?? person.Badges[0];
+        _pipeline.CredentialRead(reader, badge, _time.GetTimestamp());
+        var waited = TimeSpan.Zero;
+        while (!CopierEnabled(copier) && waited < CopierPatience)
+        {
+            await Task.Delay(CopierPoll, _time, cancellationToken).ConfigureAwait(false);
+            waited += CopierPoll;
+        }
+
+        if (!CopierEnabled(copier))
+        {
+            _feed.Usage(_centre, _time.GetUtcNow(), $"COPIER   {person.FirstName,-10} {copier.Id} stayed disabled; nothing printed");
+            return;
+        }
+
+        try
+        {
+            for (var page = 0; page < pages; page++)
+            {
+                _devices.Copier.Print();
+                await Task.Delay(PagePrintTime, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _devices.Copier.Done();
+        }
+
+        _pipeline.CredentialRead(reader, badge, _time.GetTimestamp());
+        _feed.Usage(_centre, _time.GetUtcNow(), string.Create(CultureInfo.InvariantCulture, $"COPIER   {person.FirstName,-10} printed {pages} pages on {copier.Id} (counter {_devices.Copier.LifePages})"));
+    }
+
+    // Without a relay wired, the copier is always usable.
+    private bool CopierEnabled(CopierConfiguration copier) =>
+        copier.EnablePin is not { } pin || _hardware.Driver.LevelOf(pin) == PinValue.High;
 
     private DoorConfiguration? DoorInto(string? zone) => _centre.Site.Doors.FirstOrDefault(d => d.ToZone == zone);
 }

@@ -11,6 +11,12 @@ namespace Cybercantal.Edge.Demo;
 /// </summary>
 public static class DemoCastGenerator
 {
+    /// <summary>
+    /// The centre whose morning also has an early visio booking nobody comes to (a no-show, released after
+    /// 10 minutes) and an early meeting that is held, so a short run already shows both.
+    /// </summary>
+    public const string ShowcaseCentre = "saint-flour";
+
     private static readonly string[] FirstNames =
     [
         "Amélie", "Baptiste", "Camille", "Damien", "Élodie", "Fabien", "Gaëlle", "Hugo", "Inès", "Julien",
@@ -79,6 +85,23 @@ public static class DemoCastGenerator
             var holder = pool.Where(p => bookings.All(b => b.MemberId != p.MemberId)).ElementAt(random.Next(pool.Count - 1));
             var start = new TimeOnly(14, 0).AddMinutes(30 * random.Next(0, 4));
             bookings.Add(Booking(site, day, holder.MemberId, meeting.Id, start, TimeSpan.FromMinutes(90)));
+        }
+
+        if (site.Id == ShowcaseCentre)
+        {
+            // Drawn after the day's usual bookings, so those stay what they were for the same seed.
+            var free = pool.Where(p => bookings.All(b => b.MemberId != p.MemberId)).OrderBy(_ => random.Next()).ToList();
+            var visioRoom = site.Zones.FirstOrDefault(z => z.Kind == ZoneKind.VisioRoom);
+            var meetingRoom = site.Zones.FirstOrDefault(z => z.Kind == ZoneKind.MeetingRoom);
+            if (visioRoom is not null && free.Count > 0)
+            {
+                bookings.Add(Booking(site, day, free[0].MemberId, visioRoom.Id, new TimeOnly(8, 30), TimeSpan.FromMinutes(30)) with { Honoured = false });
+            }
+
+            if (meetingRoom is not null && free.Count > 1)
+            {
+                bookings.Add(Booking(site, day, free[1].MemberId, meetingRoom.Id, new TimeOnly(9, 0), TimeSpan.FromMinutes(30)));
+            }
         }
 
         return new DemoCentre(site, day, people, bookings);

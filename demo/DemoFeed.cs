@@ -49,6 +49,13 @@ public sealed class DemoFeed(TextWriter output)
         }
     }
 
+    /// <summary>One line for a usage move the demo plays (PC logon, copier job...), at the centre's local time.</summary>
+    public void Usage(DemoCentre centre, DateTimeOffset at, string text)
+    {
+        ArgumentNullException.ThrowIfNull(centre);
+        Say(Line(centre, at, text));
+    }
+
     private void OnDecided(DemoCentre centre, BadgeDecision decision)
     {
         var where = decision.Door?.Id ?? decision.Reader.Id;

@@ -23,4 +23,22 @@ public enum DemoMove
 
     /// <summary>The open-space door is pushed open while locked, no badge: forced-open alarm.</summary>
     ForceDoor,
+
+    /// <summary>Taps the room's reader again on leaving the booked room: the room use ends (badge-out).</summary>
+    LeaveRoom,
+
+    /// <summary>Logs on to their PC (the PC's session hook calls the agent's PC session endpoint).</summary>
+    LogOn,
+
+    /// <summary>Logs off their PC (session ended by logout).</summary>
+    LogOff,
+
+    /// <summary>The PC freezes: it stops answering the agent's liveness probes (session ends as pc-unreachable).</summary>
+    PcFreezes,
+
+    /// <summary>The frozen PC is restarted and answers again.</summary>
+    PcRestarts,
+
+    /// <summary>Taps the copier's reader, prints some pages once the copier is enabled, taps out (badge-out).</summary>
+    Print,
 }

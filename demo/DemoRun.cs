@@ -16,6 +16,7 @@ public sealed class DemoRun : IAsyncDisposable
     private readonly List<DemoAgent> _agents = [];
     private readonly List<CentreDayGenerator> _generators = [];
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly List<DemoUsageDevices> _devices = [];
     private readonly CancellationTokenSource _traffic = new();
     private readonly ILogger _logger;
     private readonly Stopwatch _sinceStart;
@@ -86,38 +87,54 @@ public sealed class DemoRun : IAsyncDisposable
         Hub = await DemoHub.StartAsync(DataDirectory, httpPort, mqttPort, cancellationToken).ConfigureAwait(false);
         DemoLog.HubStarted(_logger, Hub.BaseAddress, mqttPort);
 
-        var centres = new List<(DemoCentre Centre, string Directory)>();
-        foreach (var site in sites)
+        var centres = new List<(DemoCentre Centre, string Directory, IReadOnlyList<DemoStep> Plan, DemoUsageDevices Devices)>();
+        foreach (var (site, index) in sites.Select((s, i) => (s, i)))
         {
             var directory = Path.Combine(DataDirectory, site.Id);
             Directory.CreateDirectory(directory);
             var credentialFile = Path.Combine(directory, "gateway.credential");
             Hub.SetSecret(site.Id, DemoSecrets.Write(credentialFile));
-            var centre = DemoCastGenerator.Create(DemoSites.WithDemoHub(site, mqttPort, credentialFile), Day, Options.Seed);
+            // A copier that has already printed some thousands of pages, answering SNMP on loopback.
+            var copier = new DemoCopier((uint)(12_000 + 3_517 * index));
+            var centre = DemoCastGenerator.Create(DemoSites.ForDemo(site, mqttPort, credentialFile, copier.Address), Day, Options.Seed);
+            var plan = CentreDayPlan.Create(centre, Options.Seed);
+            var devices = new DemoUsageDevices(
+                new Uri(FormattableString.Invariant($"http://127.0.0.1:{DemoPorts.Free()}/")),
+                new DemoPcFarm(plan.FirstOrDefault(s => s.Move == DemoMove.PcFreezes)?.Pc),
+                copier);
+            _devices.Add(devices);
             Import(centre, directory);
-            centres.Add((centre, directory));
+            centres.Add((centre, directory, plan, devices));
         }
 
         var local = Day.ToDateTime(Options.StartTime);
         Clock = new AcceleratedTimeProvider(new DateTimeOffset(local, sites[0].TimeZone.GetUtcOffset(local)), Options.Speed);
-        var started = await Task.WhenAll(centres.Select(c => DemoAgent.StartAsync(c.Centre, c.Directory, Clock, cancellationToken))).ConfigureAwait(false);
+        var started = await Task.WhenAll(centres.Select(c => DemoAgent.StartAsync(c.Centre, c.Directory, Clock, c.Devices, cancellationToken))).ConfigureAwait(false);
         _agents.AddRange(started);
         _firstEventsWatch = WatchFirstEventsAsync(_traffic.Token);
 
         var generatorLogger = loggerFactory.CreateLogger<CentreDayGenerator>();
-        foreach (var agent in _agents)
+        foreach (var (agent, (_, _, plan, devices)) in _agents.Zip(centres))
         {
-            var plan = CentreDayPlan.Create(agent.Centre, Options.Seed);
             _subscriptions.Add(Feed.Watch(agent.Centre, agent.Pipeline, agent.Doors));
-            _generators.Add(new CentreDayGenerator(agent.Centre, plan, agent.Pipeline, agent.Hardware, agent.Doors, Clock, generatorLogger));
+            _generators.Add(new CentreDayGenerator(agent.Centre, plan, agent.Pipeline, agent.Hardware, agent.Doors, Clock, generatorLogger, devices, Feed));
             DemoLog.AgentStarted(_logger, agent.Centre.Id, agent.Centre.People.Count, plan.Count);
         }
 
         Feed.Say(string.Create(CultureInfo.InvariantCulture,
             $"Hub on {Hub.BaseAddress} (MQTT 127.0.0.1:{Hub.MqttPort}); {_agents.Count} centres play {Day:yyyy-MM-dd} from {Options.StartTime:HH:mm} at {Options.Speed}x. Try: curl {StatusUri}   Ctrl+C stops."));
-        // A throw-away admin key of this demo's own store, so the access-event API can be tried at once.
+        // A throw-away admin key of this demo's own store, so the access-event and usage APIs can be tried at once.
+        var key = Hub.CreateAdminKey();
+        var showcase = DemoCastGenerator.ShowcaseCentre;
+        var month = Day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         Feed.Say(string.Create(CultureInfo.InvariantCulture,
-            $"Access events: curl -H 'X-Api-Key: {Hub.CreateAdminKey()}' '{new Uri(Hub.BaseAddress, "api/events?site=saint-flour&size=20")}'   (CSV: api/events/csv)"));
+            $"Access events: curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/events?site={showcase}&size=20")}'   (CSV: api/events/csv)"));
+        Feed.Say(string.Create(CultureInfo.InvariantCulture,
+            $"Usage (PCs, copier, rooms): curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/usage/records?site={showcase}&size=20")}'"));
+        Feed.Say(string.Create(CultureInfo.InvariantCulture,
+            $"Room report: curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/usage/rooms?site={showcase}&month={month}")}'"));
+        Feed.Say(string.Create(CultureInfo.InvariantCulture,
+            $"Month's statements (CSV): curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/billing/statements/{month}/csv?site={showcase}")}'   (lines once the month is over and closed: POST api/billing/months/{month}/close, docs/billing.md)"));
         if (Options.Traffic)
         {
             _trafficDone = Task.WhenAll(_generators.Select((g, i) => PlayAsync(g, _agents[i].Centre.Id, _traffic.Token)));
@@ -205,6 +222,12 @@ public sealed class DemoRun : IAsyncDisposable
         if (Hub is not null)
         {
             await Hub.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var devices in _devices)
+        {
+            await devices.Pcs.DisposeAsync().ConfigureAwait(false);
+            await devices.Copier.DisposeAsync().ConfigureAwait(false);
         }
 
         _traffic.Dispose();

@@ -33,9 +33,11 @@ public static class DemoSites
 
     /// <summary>
     /// The same centre, its <c>hub</c> section pointing at the demo's embedded broker on loopback (no TLS)
-    /// with the gateway secret the demo wrote for it.
+    /// with the gateway secret the demo wrote for it, its PCs' host names on loopback (the demo's
+    /// <see cref="DemoPcFarm"/> answers their probes) and its copiers' <c>snmpAddress</c> at the demo's
+    /// <see cref="DemoCopier"/> (null: left as in the site file).
     /// </summary>
-    public static SiteConfiguration WithDemoHub(SiteConfiguration site, int mqttPort, string credentialFile)
+    public static SiteConfiguration ForDemo(SiteConfiguration site, int mqttPort, string credentialFile, string? copierAddress)
     {
         ArgumentNullException.ThrowIfNull(site);
         return new SiteConfiguration
@@ -51,8 +53,10 @@ public static class DemoSites
             Zones = site.Zones,
             Doors = site.Doors,
             Readers = site.Readers,
-            Pcs = site.Pcs,
-            Copiers = site.Copiers,
+            Pcs = [.. site.Pcs.Select(pc => new PcConfiguration { Id = pc.Id, Zone = pc.Zone, HostName = "127.0.0.1" })],
+            Copiers = copierAddress is null
+                ? site.Copiers
+                : [.. site.Copiers.Select(c => new CopierConfiguration { Id = c.Id, Zone = c.Zone, SnmpAddress = copierAddress, EnablePin = c.EnablePin })],
             Visio = site.Visio,
             FireAlarm = site.FireAlarm,
             GpioChip = site.GpioChip,

@@ -62,11 +62,33 @@ public sealed class DemoCastTests
         Assert.Equal(plan.OrderBy(s => s.At), plan);
         Assert.Single(plan, s => s.Move == DemoMove.ForceDoor);
         Assert.Single(plan, s => s.Move == DemoMove.ExpiredAttempt);
-        Assert.Equal(2, plan.Count(s => s.Move == DemoMove.ToBookedRoom));
+        Assert.Equal(centre.Bookings.Count(b => b.Honoured), plan.Count(s => s.Move == DemoMove.ToBookedRoom));
         Assert.Contains(plan, s => s.Move == DemoMove.GoOut && s.At.Hour is 12);
         Assert.Equal(centre.People.Count(p => p.Role != DemoRole.Expired), plan.Count(s => s.Move == DemoMove.GoOut && s.At.Hour >= 16));
-        static object Key(DemoStep s) => (s.At, s.Move, s.Person?.MemberId, s.Zone);
+        static object Key(DemoStep s) => (s.At, s.Move, s.Person?.MemberId, s.Zone, s.Pc, s.Pages);
         Assert.Equal(plan.Select(Key), CentreDayPlan.Create(DemoCastGenerator.Create(site, Thursday, 2026), 2026).Select(Key));
+
+        // Usage: each honoured booking is checked in then badged out; nobody goes to the no-show's room.
+        foreach (var booking in centre.Bookings)
+        {
+            var roomSteps = plan.Where(s => s.Person?.MemberId == booking.MemberId && s.Zone == booking.Zone).Select(s => s.Move).ToList();
+            Assert.Equal(booking.Honoured ? [DemoMove.ToBookedRoom, DemoMove.LeaveRoom] : [], roomSteps);
+        }
+
+        Assert.Equal(id == DemoCastGenerator.ShowcaseCentre ? 1 : 0, centre.Bookings.Count(b => !b.Honoured));
+
+        // Usage: one PC freezes and restarts; a PC is logged on before it is logged off, never twice in a row; someone prints.
+        Assert.Single(plan, s => s.Move == DemoMove.PcFreezes);
+        Assert.Single(plan, s => s.Move == DemoMove.PcRestarts);
+        Assert.Contains(plan, s => s.Move == DemoMove.Print && s.Pages > 0);
+        var frozen = plan.Single(s => s.Move == DemoMove.PcFreezes).Pc;
+        foreach (var pc in plan.Where(s => s.Move is DemoMove.LogOn or DemoMove.LogOff && s.Pc != frozen).GroupBy(s => s.Pc))
+        {
+            Assert.Single(pc.Select(s => s.Person!.MemberId).Distinct());
+            var moves = pc.Select(s => s.Move).ToList();
+            Assert.All(moves.Where((_, i) => i % 2 == 0), m => Assert.Equal(DemoMove.LogOn, m));
+            Assert.Equal(DemoMove.LogOff, moves[^1]);
+        }
     }
 
     [Theory]

@@ -15,8 +15,46 @@ public sealed class DemoEndToEndTests
 {
     private static readonly TimeOnly RunUntil = new(9, 40);
 
+    /// <summary>
+    /// The usage side of the showcase centre's morning, through the hub's API as a manager would read it:
+    /// PC sessions reported on the agent's PC endpoint and ended by logout and by the PC freezing, copier jobs
+    /// whose pages were read over SNMP from the demo's copier, the early meeting checked in and badged out, the
+    /// early visio booking released as a no-show.
+    /// </summary>
+    private static async Task AssertShowcaseUsageAsync(DemoRun run, HttpClient http)
+    {
+        const string site = DemoCastGenerator.ShowcaseCentre;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/usage/records?site={site}&size=1000");
+        request.Headers.Add("X-Api-Key", run.Hub.CreateAdminKey());
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"usage records: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var records = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+            .Select(r => (Kind: r.GetProperty("kind").GetString(), Detail: r.GetProperty("detail").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString())))
+            .ToList();
+        string Describe() => string.Join(Environment.NewLine, records.Select(r => $"{r.Kind} {string.Join(';', r.Detail.Select(d => $"{d.Key}={d.Value}"))}"));
+
+        Assert.True(records.Any(r => r.Kind == "pc-session-started"), Describe());
+        Assert.True(records.Any(r => r.Kind == "pc-session-ended" && r.Detail.GetValueOrDefault("reason") == "logout"), Describe());
+        Assert.True(records.Any(r => r.Kind == "pc-session-ended" && r.Detail.GetValueOrDefault("reason") == "pc-unreachable"), Describe());
+        // Measured: both counters were read over SNMP (no flag), and the job printed something.
+        Assert.True(records.Any(r => r.Kind == "copier-session-ended" && !r.Detail.ContainsKey("flag") && r.Detail.ContainsKey("counter-start")
+            && int.Parse(r.Detail.GetValueOrDefault("pages") ?? "0", System.Globalization.CultureInfo.InvariantCulture) > 0), Describe());
+        Assert.True(records.Any(r => r.Kind == "room-check-in"), Describe());
+        Assert.True(records.Any(r => r.Kind == "room-use-ended" && r.Detail.GetValueOrDefault("reason") == "badge-out"), Describe());
+        Assert.Single(records, r => r.Kind == "room-no-show");
+
+        var month = run.Day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        using var roomsRequest = new HttpRequestMessage(HttpMethod.Get, $"api/usage/rooms?site={site}&month={month}");
+        roomsRequest.Headers.Add("X-Api-Key", run.Hub.CreateAdminKey());
+        using var roomsResponse = await http.SendAsync(roomsRequest);
+        var rooms = await roomsResponse.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(roomsResponse.IsSuccessStatusCode, rooms.ToString());
+        Assert.Equal(1, rooms.GetProperty("rooms").EnumerateArray().Sum(r => r.GetProperty("noShows").GetInt32()));
+        Assert.True(rooms.GetProperty("rooms").EnumerateArray().Sum(r => r.GetProperty("usedSeconds").GetInt64()) > 0, rooms.ToString());
+    }
+
     [Fact]
-    public async Task A_short_accelerated_morning_reaches_the_hub_exactly_once_with_the_refusals_and_alarms()
+    public async Task A_short_accelerated_morning_reaches_the_hub_exactly_once_with_the_refusals_alarms_and_usage()
     {
         using var data = new TempDirectory();
         var output = new StringWriter();
@@ -41,6 +79,7 @@ public sealed class DemoEndToEndTests
             var listed = status.EnumerateArray().Select(s => s.GetProperty("site").GetString()).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(DemoSites.OpenCentres.Order(StringComparer.Ordinal), listed);
             Assert.All(status.EnumerateArray(), s => Assert.True(s.GetProperty("committedThrough").GetInt64() > 10, s.ToString()));
+            await AssertShowcaseUsageAsync(run, http);
 
             firstRun = await run.StopAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
         }
