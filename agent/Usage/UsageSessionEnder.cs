@@ -5,8 +5,8 @@ using Cybercantal.Edge.Agent.Usage.Rooms;
 namespace Cybercantal.Edge.Agent.Usage;
 
 /// <summary>
-/// Ends one open session at staff's request (the hub's <c>usage.end-session</c> command): a PC session, a
-/// copier session (relay off, end reading) or a room use, each journaled with reason
+/// Ends one open session at staff's request (the hub's <c>usage.end-session</c> command): a PC session and
+/// its desk seat, a copier session (relay off, end reading) or a room use, each journaled with reason
 /// <see cref="UsageEndReasons.ForcedByStaff"/>.
 /// </summary>
 public sealed class UsageSessionEnder(PcSessionTracker pcs, CopierSessionManager copiers, RoomUseTracker rooms)
@@ -25,7 +25,9 @@ public sealed class UsageSessionEnder(PcSessionTracker pcs, CopierSessionManager
                     return $"unknown pc '{id}'";
                 }
 
-                return pcs.ForceEnd(id) ? null : $"no open session on pc '{id}'";
+                // Ending the session also frees its desk seat; a seat taken at the desk reader with no
+                // session behind it (nobody logged on) is freed on its own.
+                return pcs.ForceEnd(id) || pcs.ReleaseSeat(id) ? null : $"no open session or seat on pc '{id}'";
             case UsageKinds.Copier:
                 if (!copiers.IsKnown(id))
                 {

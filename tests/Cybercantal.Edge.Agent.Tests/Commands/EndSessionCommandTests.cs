@@ -104,8 +104,33 @@ public sealed class EndSessionCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(("forced-by-staff", "600"), (ended["reason"], ended["seconds"]));
     }
 
+    [Fact]
+    public async Task Ending_a_pc_frees_its_desk_seat_with_or_without_a_session_behind_it()
+    {
+        _pcs.SeatTap(UsageTestSite.Decision(_usageSite, UsageTestSite.DeskReader, UsageTestSite.Alice, "SF-001", _rig.Time.GetUtcNow()));
+        _rig.Time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.True(await _handler.ExecuteAsync(Command("e-4", new CommandArguments { Pc = "pc-os-01" }), default));
+
+        var released = UsageDetail.Parse(Assert.Single(_rig.Journal.OfKind(JournalRecordKind.SeatReleased)).Detail);
+        Assert.Equal(("forced-by-staff", "300"), (released["reason"], released["seconds"]));
+        Assert.Empty(_pcs.Seats);
+        Assert.Empty(_rig.Journal.OfKind(JournalRecordKind.PcSessionEnded));
+
+        _pcs.SeatTap(UsageTestSite.Decision(_usageSite, UsageTestSite.DeskReader, UsageTestSite.Alice, "SF-001", _rig.Time.GetUtcNow()));
+        _pcs.Report(new PcSessionReport("pc-os-01", PcSessionEvent.Start, null));
+        _rig.Time.Advance(TimeSpan.FromMinutes(20));
+
+        Assert.True(await _handler.ExecuteAsync(Command("e-5", new CommandArguments { Pc = "pc-os-01" }), default));
+
+        var ended = UsageDetail.Parse(Assert.Single(_rig.Journal.OfKind(JournalRecordKind.PcSessionEnded)).Detail);
+        Assert.Equal(("forced-by-staff", "1200"), (ended["reason"], ended["seconds"]));
+        Assert.Equal(2, _rig.Journal.OfKind(JournalRecordKind.SeatReleased).Count);
+        Assert.Empty(_pcs.Seats);
+    }
+
     [Theory]
-    [InlineData("pc", "pc-os-02", "no open session on pc 'pc-os-02'")]
+    [InlineData("pc", "pc-os-02", "no open session or seat on pc 'pc-os-02'")]
     [InlineData("pc", "pc-nowhere", "unknown pc 'pc-nowhere'")]
     [InlineData("copier", "copieur", "no open session on copier 'copieur'")]
     [InlineData("copier", "copieur-2", "unknown copier 'copieur-2'")]
