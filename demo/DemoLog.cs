@@ -49,4 +49,7 @@ internal static partial class DemoLog
 
     [LoggerMessage(EventId = 2514, Level = LogLevel.Warning, Message = "Agent {Site} does not report the hub's credential version {Version} (reported {Reported}) after {Seconds:0.0} s; its day is played anyway")]
     public static partial void AccessDataNotSynced(ILogger logger, string site, long version, long? reported, double seconds, Exception? exception);
+
+    [LoggerMessage(EventId = 2515, Level = LogLevel.Information, Message = "First door decision {Seconds:0.00} s after start")]
+    public static partial void FirstDecision(ILogger logger, double seconds);
 }
