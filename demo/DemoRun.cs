@@ -64,7 +64,10 @@ public sealed class DemoRun : IAsyncDisposable
     public Task<TimeSpan> FirstDecision => Feed.FirstDecision.ContinueWith(
         t => _sinceStart.Elapsed - Stopwatch.GetElapsedTime(t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
-    /// <summary>Real time from the start of <see cref="StartAsync"/> until every gateway reported the hub's credential version.</summary>
+    /// <summary>
+    /// Real time from the start of <see cref="StartAsync"/> until every gateway reported the hub's credential version;
+    /// faulted if one did not within the budget.
+    /// </summary>
     public Task<TimeSpan> AccessDataSynced { get; private set; } = Task.FromResult(TimeSpan.Zero);
 
     /// <summary>The admin API key the demo's manager uses (printed in the banner; a throw-away key of the demo's store).</summary>
@@ -135,7 +138,9 @@ public sealed class DemoRun : IAsyncDisposable
         _agents.AddRange(await Task.WhenAll(centres.Select(c => DemoAgent.StartAsync(c.Centre, c.Directory, Clock, c.Devices, cancellationToken))).ConfigureAwait(false));
         _firstEventsWatch = WatchFirstEventsAsync(_traffic.Token);
         _synced.AddRange(_agents.Select(a => WaitForAccessDataAsync(administration, a.Centre.Id, _traffic.Token)));
-        AccessDataSynced = Task.WhenAll(_synced).ContinueWith(_ => _sinceStart.Elapsed, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        AccessDataSynced = Task.WhenAll(_synced).ContinueWith(
+            t => t.Result.All(synced => synced) ? _sinceStart.Elapsed : throw new InvalidOperationException("A gateway did not report the hub's credential version (see the warning 2514)."),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         _ = FirstDecision.ContinueWith(t => DemoLog.FirstDecision(_logger, t.Result.TotalSeconds), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
         var generatorLogger = loggerFactory.CreateLogger<CentreDayGenerator>();

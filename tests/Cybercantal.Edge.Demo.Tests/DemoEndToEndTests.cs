@@ -102,6 +102,8 @@ public sealed class DemoEndToEndTests
         await using (run)
         {
             hubDatabase = run.Hub.StorePath;
+            // The gateways run the access data the demo's manager entered at the hub, received by the credential sync.
+            await run.AccessDataSynced.WaitAsync(TimeSpan.FromSeconds(30));
             var firstEvents = await run.FirstEventsVisible.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.True(firstEvents < TimeSpan.FromSeconds(20), $"first events after {firstEvents}");
 
@@ -166,6 +168,8 @@ public sealed class DemoEndToEndTests
         var restart = await DemoRun.StartAsync(new DemoOptions { DataDirectory = data.Path, Speed = 600, MqttPort = 0, HttpPort = 0, Traffic = false }, TextWriter.Null, NullLoggerFactory.Instance, CancellationToken.None);
         await using (restart)
         {
+            // Entered again over the first run's data (members and badges updated, the day's bookings renewed), and synced.
+            await restart.AccessDataSynced.WaitAsync(TimeSpan.FromSeconds(30));
             await Waiting.UntilAsync(
                 () => firstRun.All(s => (restart.Hub.Activity.Find(s.Site)?.CommittedThrough ?? 0) >= s.JournalHeadAfterStop),
                 TimeSpan.FromSeconds(20),
