@@ -42,7 +42,7 @@ public sealed class DemoAgent : IAsyncDisposable
 
     public SimulatedHardware Hardware => _host.Services.GetRequiredService<SimulatedHardware>();
 
-    /// <summary>Builds and starts the agent; the access store must already hold the centre's seed.</summary>
+    /// <summary>Builds and starts the agent; its access data comes from the hub (credential sync), as on a gateway.</summary>
     public static async Task<DemoAgent> StartAsync(DemoCentre centre, string dataDirectory, AcceleratedTimeProvider clock, DemoUsageDevices devices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(centre);

@@ -13,6 +13,7 @@ public sealed class DemoFeed(TextWriter output)
 {
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, DoorAlarms> _alarms = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource<long> _firstDecision = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _granted;
     private long _refused;
     private long _alarmsRaised;
@@ -22,6 +23,9 @@ public sealed class DemoFeed(TextWriter output)
     public long Refused => Interlocked.Read(ref _refused);
 
     public long AlarmsRaised => Interlocked.Read(ref _alarmsRaised);
+
+    /// <summary>Completes with the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the first badge decision shown.</summary>
+    public Task<long> FirstDecision => _firstDecision.Task;
 
     /// <summary>Starts printing one centre's decisions and alarms; dispose the result to stop.</summary>
     public IDisposable Watch(DemoCentre centre, BadgePipeline pipeline, DoorSystem doors)
@@ -58,6 +62,7 @@ public sealed class DemoFeed(TextWriter output)
 
     private void OnDecided(DemoCentre centre, BadgeDecision decision)
     {
+        _firstDecision.TrySetResult(System.Diagnostics.Stopwatch.GetTimestamp());
         var where = decision.Door?.Id ?? decision.Reader.Id;
         var who = decision.MemberName ?? decision.Credential.ToString();
         string text;

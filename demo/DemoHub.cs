@@ -38,8 +38,10 @@ public sealed class DemoHub : IAsyncDisposable
 
     public SiteActivityTracker Activity => _app.Services.GetRequiredService<SiteActivityTracker>();
 
-    public static async Task<DemoHub> StartAsync(string dataDirectory, int httpPort, int mqttPort, CancellationToken cancellationToken)
+    /// <summary>Starts the hub; <paramref name="visioRooms"/> (<c>site/zone</c>) are the rooms billed by the hour.</summary>
+    public static async Task<DemoHub> StartAsync(string dataDirectory, int httpPort, int mqttPort, IEnumerable<string> visioRooms, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(visioRooms);
         var storePath = Path.Combine(dataDirectory, "hub.db");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = dataDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -51,6 +53,8 @@ public sealed class DemoHub : IAsyncDisposable
             ["Hub:Store:Path"] = storePath,
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(visioRooms.Select((room, i) =>
+            KeyValuePair.Create(string.Create(CultureInfo.InvariantCulture, $"Hub:Billing:VisioRooms:{i}"), (string?)room)));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {

@@ -40,4 +40,16 @@ internal static partial class DemoLog
 
     [LoggerMessage(EventId = 2511, Level = LogLevel.Warning, Message = "Agent {Site} did not stop cleanly")]
     public static partial void AgentStopFailed(ILogger logger, string site, Exception exception);
+
+    [LoggerMessage(EventId = 2512, Level = LogLevel.Information, Message = "{Members} members and {Bookings} bookings entered at the hub through its admin API in {Seconds:0.00} s")]
+    public static partial void AccessDataEntered(ILogger logger, int members, int bookings, double seconds);
+
+    [LoggerMessage(EventId = 2513, Level = LogLevel.Information, Message = "Agent {Site} runs the hub's credential version {Version} ({Seconds:0.00} s after start); its day begins")]
+    public static partial void AccessDataSynced(ILogger logger, string site, long version, double seconds);
+
+    [LoggerMessage(EventId = 2514, Level = LogLevel.Warning, Message = "Agent {Site} does not report the hub's credential version {Version} (reported {Reported}) after {Seconds:0.0} s; its day is played anyway")]
+    public static partial void AccessDataNotSynced(ILogger logger, string site, long version, long? reported, double seconds, Exception? exception);
+
+    [LoggerMessage(EventId = 2515, Level = LogLevel.Information, Message = "First door decision {Seconds:0.00} s after start")]
+    public static partial void FirstDecision(ILogger logger, double seconds);
 }

@@ -1,18 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
-using Cybercantal.Edge.Agent.Access;
-using Cybercantal.Edge.Agent.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Cybercantal.Edge.Demo;
 
 /// <summary>
-/// A running demo: the hub, one simulated agent per open centre synchronising with it, and each centre's
-/// traffic generator on the accelerated clock. <see cref="StartAsync"/> brings it up; <see cref="StopAsync"/>
+/// A running demo: the hub, the centres' people entered at the hub through its admin API, one simulated agent
+/// per open centre receiving them by the credential sync, and each centre's traffic generator on the
+/// accelerated clock, which plays once its gateway runs the hub's access data. <see cref="StartAsync"/> brings it up; <see cref="StopAsync"/>
 /// stops the traffic, lets the hub catch up, stops the agents (doors locked, journals flushed), then the hub.
 /// </summary>
 public sealed class DemoRun : IAsyncDisposable
 {
+    /// <summary>Real time a gateway is given to run the hub's access data before its day is played anyway.</summary>
+    private static readonly TimeSpan SyncBudget = TimeSpan.FromSeconds(20);
+
     private readonly List<DemoAgent> _agents = [];
     private readonly List<CentreDayGenerator> _generators = [];
     private readonly List<IDisposable> _subscriptions = [];
@@ -21,6 +23,8 @@ public sealed class DemoRun : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Stopwatch _sinceStart;
     private readonly TaskCompletionSource<TimeSpan> _firstEvents = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Task<bool>> _synced = [];
+    private HttpClient? _hubApi;
     private Task _trafficDone = Task.CompletedTask;
     private Task _firstEventsWatch = Task.CompletedTask;
     private bool _stopped;
@@ -56,6 +60,19 @@ public sealed class DemoRun : IAsyncDisposable
     /// <summary>Real time from the start of <see cref="StartAsync"/> until every centre had records committed at the hub.</summary>
     public Task<TimeSpan> FirstEventsVisible => _firstEvents.Task;
 
+    /// <summary>Real time from the start of <see cref="StartAsync"/> to the first badge decision shown.</summary>
+    public Task<TimeSpan> FirstDecision => Feed.FirstDecision.ContinueWith(
+        t => _sinceStart.Elapsed - Stopwatch.GetElapsedTime(t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+
+    /// <summary>
+    /// Real time from the start of <see cref="StartAsync"/> until every gateway reported the hub's credential version;
+    /// faulted if one did not within the budget.
+    /// </summary>
+    public Task<TimeSpan> AccessDataSynced { get; private set; } = Task.FromResult(TimeSpan.Zero);
+
+    /// <summary>The admin API key the demo's manager uses (printed in the banner; a throw-away key of the demo's store).</summary>
+    public string AdminKey { get; private set; } = string.Empty;
+
     public static async Task<DemoRun> StartAsync(DemoOptions options, TextWriter output, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -84,8 +101,13 @@ public sealed class DemoRun : IAsyncDisposable
 
         var mqttPort = DemoPorts.Resolve(Options.MqttPort, 1883, "MQTT", _logger);
         var httpPort = DemoPorts.Resolve(Options.HttpPort, 5080, "HTTP", _logger);
-        Hub = await DemoHub.StartAsync(DataDirectory, httpPort, mqttPort, cancellationToken).ConfigureAwait(false);
+        Hub = await DemoHub.StartAsync(DataDirectory, httpPort, mqttPort, DemoAdminRecords.VisioRooms(sites), cancellationToken).ConfigureAwait(false);
         DemoLog.HubStarted(_logger, Hub.BaseAddress, mqttPort);
+        // A throw-away admin key of this demo's own store (what `cybercantal-hub apikey create --admin` prints).
+        AdminKey = Hub.CreateAdminKey();
+        _hubApi = new HttpClient { BaseAddress = Hub.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        _hubApi.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        var administration = new DemoAdministration(_hubApi);
 
         var centres = new List<(DemoCentre Centre, string Directory, IReadOnlyList<DemoStep> Plan, DemoUsageDevices Devices)>();
         foreach (var (site, index) in sites.Select((s, i) => (s, i)))
@@ -103,15 +125,23 @@ public sealed class DemoRun : IAsyncDisposable
                 new DemoPcFarm(plan.FirstOrDefault(s => s.Move == DemoMove.PcFreezes)?.Pc),
                 copier);
             _devices.Add(devices);
-            Import(centre, directory);
             centres.Add((centre, directory, plan, devices));
         }
 
+        // The manager enters the centres' people at the hub before the agents start (measured faster than
+        // while they start: on two cores the gateways applying each delta slow the entry down); they reach the
+        // gateways by the credential sync (the retained snapshot when they connect, deltas after), never by a
+        // local import.
+        await EnterAccessDataAsync(administration, [.. centres.Select(c => c.Centre)], cancellationToken).ConfigureAwait(false);
         var local = Day.ToDateTime(Options.StartTime);
         Clock = new AcceleratedTimeProvider(new DateTimeOffset(local, sites[0].TimeZone.GetUtcOffset(local)), Options.Speed);
-        var started = await Task.WhenAll(centres.Select(c => DemoAgent.StartAsync(c.Centre, c.Directory, Clock, c.Devices, cancellationToken))).ConfigureAwait(false);
-        _agents.AddRange(started);
+        _agents.AddRange(await Task.WhenAll(centres.Select(c => DemoAgent.StartAsync(c.Centre, c.Directory, Clock, c.Devices, cancellationToken))).ConfigureAwait(false));
         _firstEventsWatch = WatchFirstEventsAsync(_traffic.Token);
+        _synced.AddRange(_agents.Select(a => WaitForAccessDataAsync(administration, a.Centre.Id, _traffic.Token)));
+        AccessDataSynced = Task.WhenAll(_synced).ContinueWith(
+            t => t.Result.All(synced => synced) ? _sinceStart.Elapsed : throw new InvalidOperationException("A gateway did not report the hub's credential version (see the warning 2514)."),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        _ = FirstDecision.ContinueWith(t => DemoLog.FirstDecision(_logger, t.Result.TotalSeconds), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
         var generatorLogger = loggerFactory.CreateLogger<CentreDayGenerator>();
         foreach (var (agent, (_, _, plan, devices)) in _agents.Zip(centres))
@@ -123,21 +153,24 @@ public sealed class DemoRun : IAsyncDisposable
 
         Feed.Say(string.Create(CultureInfo.InvariantCulture,
             $"Hub on {Hub.BaseAddress} (MQTT 127.0.0.1:{Hub.MqttPort}); {_agents.Count} centres play {Day:yyyy-MM-dd} from {Options.StartTime:HH:mm} at {Options.Speed}x. Try: curl {StatusUri}   Ctrl+C stops."));
-        // A throw-away admin key of this demo's own store, so the access-event and usage APIs can be tried at once.
-        var key = Hub.CreateAdminKey();
         var showcase = DemoCastGenerator.ShowcaseCentre;
         var month = Day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        Feed.Say(string.Create(CultureInfo.InvariantCulture,
-            $"Access events: curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/events?site={showcase}&size=20")}'   (CSV: api/events/csv)"));
-        Feed.Say(string.Create(CultureInfo.InvariantCulture,
-            $"Usage (PCs, copier, rooms): curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/usage/records?site={showcase}&size=20")}'"));
-        Feed.Say(string.Create(CultureInfo.InvariantCulture,
-            $"Room report: curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/usage/rooms?site={showcase}&month={month}")}'"));
-        Feed.Say(string.Create(CultureInfo.InvariantCulture,
-            $"Month's statements (CSV): curl -H 'X-Api-Key: {key}' '{new Uri(Hub.BaseAddress, $"api/billing/statements/{month}/csv?site={showcase}")}'   (lines once the month is over and closed: POST api/billing/months/{month}/close, docs/billing.md)"));
+        Feed.Say($"As the manager (admin key of this demo's store): K={AdminKey}");
+        foreach (var (what, path) in new[]
+        {
+            ("members", $"api/members?site={showcase}"),
+            ("bookings", $"api/bookings?site={showcase}"),
+            ("usage", $"api/usage/records?site={showcase}&size=20"),
+            ("rooms", $"api/usage/rooms?site={showcase}&month={month}"),
+        })
+        {
+            Feed.Say($"  {what,-8} curl -H \"X-Api-Key: $K\" '{new Uri(Hub.BaseAddress, path)}'");
+        }
+
+        Feed.Say($"  also api/events, api/billing/tariffs, api/billing/statements/{month}/csv (docs/admin-api.md, docs/billing.md)");
         if (Options.Traffic)
         {
-            _trafficDone = Task.WhenAll(_generators.Select((g, i) => PlayAsync(g, _agents[i].Centre.Id, _traffic.Token)));
+            _trafficDone = Task.WhenAll(_generators.Select((g, i) => PlayAsync(g, _agents[i].Centre.Id, _synced[i], _traffic.Token)));
         }
     }
 
@@ -154,6 +187,7 @@ public sealed class DemoRun : IAsyncDisposable
         await _traffic.CancelAsync().ConfigureAwait(false);
         await _trafficDone.ConfigureAwait(false);
         await _firstEventsWatch.ConfigureAwait(false);
+        await Task.WhenAll(_synced).ConfigureAwait(false);
 
         // Let the hub catch up with what the traffic journaled, so the closing figures mean something.
         var drained = new Dictionary<string, (long Head, long Committed)>(StringComparer.Ordinal);
@@ -230,26 +264,18 @@ public sealed class DemoRun : IAsyncDisposable
             await devices.Copier.DisposeAsync().ConfigureAwait(false);
         }
 
+        _hubApi?.Dispose();
         _traffic.Dispose();
     }
 
     private long Committed(string site) => Hub.Activity.Find(site)?.CommittedThrough ?? 0;
 
-    private static void Import(DemoCentre centre, string directory)
-    {
-        var seedPath = Path.Combine(directory, "seed.yaml");
-        File.WriteAllText(seedPath, DemoSeedWriter.Render(centre));
-        using var errors = new StringWriter();
-        if (AccessImportCommand.Run(seedPath, AgentRunSettings.AccessStorePathIn(directory), TextWriter.Null, errors) != 0)
-        {
-            throw new InvalidOperationException($"The generated seed of {centre.Id} was refused: {errors}");
-        }
-    }
-
-    private async Task PlayAsync(CentreDayGenerator generator, string site, CancellationToken cancellationToken)
+    private async Task PlayAsync(CentreDayGenerator generator, string site, Task<bool> synced, CancellationToken cancellationToken)
     {
         try
         {
+            // The day starts once the gateway decides with the hub's data (or plays anyway after the warning).
+            await synced.ConfigureAwait(false);
             await generator.RunAsync(cancellationToken).ConfigureAwait(false);
             DemoLog.DayFinished(_logger, site, generator.StepsDone);
         }
@@ -278,6 +304,53 @@ public sealed class DemoRun : IAsyncDisposable
         catch (OperationCanceledException)
         {
             _firstEvents.TrySetCanceled(cancellationToken);
+        }
+    }
+
+    private async Task EnterAccessDataAsync(DemoAdministration administration, IReadOnlyList<DemoCentre> centres, CancellationToken cancellationToken)
+    {
+        var entering = Stopwatch.StartNew();
+        await administration.EnterTariffsAsync(DemoAdminRecords.Tariffs(Day), cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(centres.Select(c => administration.EnterCentreAsync(DemoAdminRecords.For(c), Day, c.Site.TimeZone, cancellationToken))).ConfigureAwait(false);
+        var (members, bookings) = (centres.Sum(c => c.People.Count), centres.Sum(c => c.Bookings.Count));
+        DemoLog.AccessDataEntered(_logger, members, bookings, entering.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Waits until the site's gateway reports running the hub's credential version (<c>GET /api/sites/{site}/credentials</c>);
+    /// false, with a warning, if it does not within <see cref="SyncBudget"/> or the demo stops first.
+    /// </summary>
+    private async Task<bool> WaitForAccessDataAsync(DemoAdministration administration, string site, CancellationToken cancellationToken)
+    {
+        var waiting = Stopwatch.StartNew();
+        try
+        {
+            while (true)
+            {
+                var versions = await administration.CredentialsAsync(site, cancellationToken).ConfigureAwait(false);
+                if (versions.Version > 0 && versions.Reported == versions.Version)
+                {
+                    DemoLog.AccessDataSynced(_logger, site, versions.Version, _sinceStart.Elapsed.TotalSeconds);
+                    return true;
+                }
+
+                if (waiting.Elapsed >= SyncBudget)
+                {
+                    DemoLog.AccessDataNotSynced(_logger, site, versions.Version, versions.Reported, waiting.Elapsed.TotalSeconds, null);
+                    return false;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException)
+        {
+            DemoLog.AccessDataNotSynced(_logger, site, 0, null, waiting.Elapsed.TotalSeconds, exception);
+            return false;
         }
     }
 

@@ -51,6 +51,43 @@ public sealed class DemoEndToEndTests
         Assert.True(roomsResponse.IsSuccessStatusCode, rooms.ToString());
         Assert.Equal(1, rooms.GetProperty("rooms").EnumerateArray().Sum(r => r.GetProperty("noShows").GetInt32()));
         Assert.True(rooms.GetProperty("rooms").EnumerateArray().Sum(r => r.GetProperty("usedSeconds").GetInt64()) > 0, rooms.ToString());
+        // The day's bookings were made at the hub, so its report counts them.
+        var centre = run.Agents.Single(a => a.Centre.Id == site).Centre;
+        Assert.Equal(centre.Bookings.Count, rooms.GetProperty("rooms").EnumerateArray().Sum(r => r.GetProperty("bookings").GetInt32()));
+    }
+
+    /// <summary>
+    /// What the demo's manager entered through the admin API, as the hub shows it: members with their names,
+    /// the showcase centre's bookings, the unattended one released by the site's no-show.
+    /// </summary>
+    private static async Task AssertAdministeredAtTheHubAsync(DemoRun run, HttpClient http)
+    {
+        const string site = DemoCastGenerator.ShowcaseCentre;
+        var centre = run.Agents.Single(a => a.Centre.Id == site).Centre;
+        async Task<JsonElement> GetAsync(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("X-Api-Key", run.AdminKey);
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+            return body;
+        }
+
+        var members = (await GetAsync($"api/members?site={site}&size=1000")).EnumerateArray().ToList();
+        Assert.Equal(centre.People.Select(p => p.MemberId).Order(StringComparer.Ordinal), members.Select(m => m.GetProperty("id").GetString()));
+        Assert.All(members, m => Assert.Equal(
+            DemoAdminRecords.DisplayName(centre.People.Single(p => p.MemberId == m.GetProperty("id").GetString())),
+            m.GetProperty("name").GetString()));
+
+        var bookings = (await GetAsync($"api/bookings?site={site}")).EnumerateArray()
+            .Select(b => (Member: b.GetProperty("memberId").GetString(), Zone: b.GetProperty("zone").GetString(), Start: b.GetProperty("start").GetDateTimeOffset(),
+                Status: b.GetProperty("status").GetString(), Reason: b.TryGetProperty("releaseReason", out var reason) ? reason.GetString() : null))
+            .ToList();
+        Assert.Equal(centre.Bookings.Count, bookings.Count);
+        var noShow = centre.Bookings.Single(b => !b.Honoured);
+        var released = Assert.Single(bookings, b => b.Status == "released");
+        Assert.Equal((noShow.MemberId, noShow.Zone, noShow.Start, "no-show"), (released.Member, released.Zone, released.Start, released.Reason));
     }
 
     [Fact]
@@ -65,6 +102,8 @@ public sealed class DemoEndToEndTests
         await using (run)
         {
             hubDatabase = run.Hub.StorePath;
+            // The gateways run the access data the demo's manager entered at the hub, received by the credential sync.
+            await run.AccessDataSynced.WaitAsync(TimeSpan.FromSeconds(30));
             var firstEvents = await run.FirstEventsVisible.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.True(firstEvents < TimeSpan.FromSeconds(20), $"first events after {firstEvents}");
 
@@ -80,6 +119,7 @@ public sealed class DemoEndToEndTests
             Assert.Equal(DemoSites.OpenCentres.Order(StringComparer.Ordinal), listed);
             Assert.All(status.EnumerateArray(), s => Assert.True(s.GetProperty("committedThrough").GetInt64() > 10, s.ToString()));
             await AssertShowcaseUsageAsync(run, http);
+            await AssertAdministeredAtTheHubAsync(run, http);
 
             firstRun = await run.StopAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
         }
@@ -128,6 +168,8 @@ public sealed class DemoEndToEndTests
         var restart = await DemoRun.StartAsync(new DemoOptions { DataDirectory = data.Path, Speed = 600, MqttPort = 0, HttpPort = 0, Traffic = false }, TextWriter.Null, NullLoggerFactory.Instance, CancellationToken.None);
         await using (restart)
         {
+            // Entered again over the first run's data (members and badges updated, the day's bookings renewed), and synced.
+            await restart.AccessDataSynced.WaitAsync(TimeSpan.FromSeconds(30));
             await Waiting.UntilAsync(
                 () => firstRun.All(s => (restart.Hub.Activity.Find(s.Site)?.CommittedThrough ?? 0) >= s.JournalHeadAfterStop),
                 TimeSpan.FromSeconds(20),
