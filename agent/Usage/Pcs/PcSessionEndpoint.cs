@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,8 @@ public sealed class PcSessionEndpoint : BackgroundService
     private const int MaxBodyBytes = 4096;
 
     // Answers go to scripts (curl, PowerShell), never into HTML: keep quotes readable in error messages.
-    private static readonly JsonSerializerOptions ResponseJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonTypeInfo<Dictionary<string, string?>> ResponseJson =
+        new PcSessionJsonContext(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).DictionaryStringString;
 
     private readonly PcSessionTracker _tracker;
     private readonly UsageOptions _options;
@@ -254,7 +256,7 @@ public sealed class PcSessionEndpoint : BackgroundService
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static Task ErrorAsync(HttpListenerResponse response, HttpStatusCode status, string error) =>
-        RespondAsync(response, status, JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = error }, ResponseJson));
+        RespondAsync(response, status, JsonSerializer.Serialize(new Dictionary<string, string?> { ["error"] = error }, ResponseJson));
 
     private static async Task RespondAsync(HttpListenerResponse response, HttpStatusCode status, string json)
     {
