@@ -1,5 +1,5 @@
 using Cybercantal.Edge.Agent.Access;
-using Microsoft.Extensions.Configuration;
+using Cybercantal.Edge.Agent.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Cybercantal.Edge.Agent.Tests.Access;
@@ -19,13 +19,8 @@ public sealed class AccessDecisionOptionsValidatorTests
     [InlineData("BookingGraceAfter", "-00:00:01")]
     public void Each_bad_setting_is_refused_naming_it(string setting, string value)
     {
-        var options = new AccessDecisionOptions();
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value }).Build().Bind(options);
+        var failure = OptionsValidation.SingleFailure(new AccessDecisionOptionsValidator(), setting, value);
 
-        var result = new AccessDecisionOptionsValidator().Validate(Options.DefaultName, options);
-
-        Assert.True(result.Failed);
-        var failure = Assert.Single(result.Failures!);
         Assert.StartsWith($"{setting}: ", failure, StringComparison.Ordinal);
         Assert.Contains($"AccessDecisionOptions.{setting}", failure, StringComparison.Ordinal);
     }

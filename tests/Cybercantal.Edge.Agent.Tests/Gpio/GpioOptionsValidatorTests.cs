@@ -1,5 +1,5 @@
 using Cybercantal.Edge.Agent.Gpio;
-using Microsoft.Extensions.Configuration;
+using Cybercantal.Edge.Agent.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Cybercantal.Edge.Agent.Tests.Gpio;
@@ -18,13 +18,8 @@ public sealed class GpioOptionsValidatorTests
     [InlineData("Chip", "64")]
     public void Each_bad_setting_is_refused_naming_it(string setting, string value)
     {
-        var options = new GpioOptions();
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value }).Build().Bind(options);
+        var failure = OptionsValidation.SingleFailure(new GpioOptionsValidator(), setting, value);
 
-        var result = new GpioOptionsValidator().Validate(Options.DefaultName, options);
-
-        Assert.True(result.Failed);
-        var failure = Assert.Single(result.Failures!);
         Assert.StartsWith($"{setting}: ", failure, StringComparison.Ordinal);
         Assert.Contains($"GpioOptions.{setting}", failure, StringComparison.Ordinal);
     }

@@ -1,5 +1,5 @@
 using Cybercantal.Edge.Agent.Usage;
-using Microsoft.Extensions.Configuration;
+using Cybercantal.Edge.Agent.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Cybercantal.Edge.Agent.Tests.Usage;
@@ -28,13 +28,8 @@ public sealed class UsageOptionsValidatorTests
     [InlineData("SeatMaxDuration", "00:09:00")]
     public void Each_bad_setting_is_refused_naming_it(string setting, string value)
     {
-        var options = new UsageOptions();
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value }).Build().Bind(options);
+        var failure = OptionsValidation.SingleFailure(new UsageOptionsValidator(), setting, value);
 
-        var result = new UsageOptionsValidator().Validate(Options.DefaultName, options);
-
-        Assert.True(result.Failed);
-        var failure = Assert.Single(result.Failures!);
         Assert.StartsWith($"{setting}: ", failure, StringComparison.Ordinal);
         Assert.Contains($"UsageOptions.{setting}", failure, StringComparison.Ordinal);
     }

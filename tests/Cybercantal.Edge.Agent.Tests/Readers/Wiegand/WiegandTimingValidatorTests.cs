@@ -1,5 +1,5 @@
 using Cybercantal.Edge.Agent.Readers.Wiegand;
-using Microsoft.Extensions.Configuration;
+using Cybercantal.Edge.Agent.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Cybercantal.Edge.Agent.Tests.Readers.Wiegand;
@@ -22,13 +22,8 @@ public sealed class WiegandTimingValidatorTests
     [InlineData("FaultLogQuietPeriod", "02:00:00")]
     public void Each_bad_setting_is_refused_naming_it(string setting, string value)
     {
-        var options = new WiegandTiming();
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value }).Build().Bind(options);
+        var failure = OptionsValidation.SingleFailure(new WiegandTimingValidator(), setting, value);
 
-        var result = new WiegandTimingValidator().Validate(Options.DefaultName, options);
-
-        Assert.True(result.Failed);
-        var failure = Assert.Single(result.Failures!);
         Assert.StartsWith($"{setting}: ", failure, StringComparison.Ordinal);
         Assert.Contains($"WiegandTiming.{setting}", failure, StringComparison.Ordinal);
     }
