@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cybercantal.Edge.Agent.Hosting;
 
 namespace Cybercantal.Edge.Agent.Access;
 
@@ -12,10 +13,10 @@ public sealed class AccessDecisionOptions
     public string DatabasePath { get; set; } = "/var/lib/cybercantal/access.db";
 
     /// <summary>How long before a booking starts its holder may already enter the room.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "02:00:00")]
+    [TimeSpanRange("00:00:00", "02:00:00")]
     public TimeSpan BookingGraceBefore { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long after a booking ends its holder may still enter the room (default: none).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "02:00:00")]
+    [TimeSpanRange("00:00:00", "02:00:00")]
     public TimeSpan BookingGraceAfter { get; set; } = TimeSpan.Zero;
 }

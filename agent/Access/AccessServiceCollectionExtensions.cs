@@ -1,5 +1,6 @@
 using Cybercantal.Edge.Agent.Sites;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +17,8 @@ public static class AccessServiceCollectionExtensions
     public static IServiceCollection AddAccess(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<AccessDecisionOptions>()
-            .BindConfiguration(AccessDecisionOptions.SectionName)
-            .ValidateDataAnnotations();
+            .BindConfiguration(AccessDecisionOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccessDecisionOptions>, AccessDecisionOptionsValidator>());
         services.AddSingleton(provider => AccessStoreDatabase.Open(provider.GetRequiredService<IOptions<AccessDecisionOptions>>().Value.DatabasePath));
         services.AddSingleton(provider => new AccessStore(
             provider.GetRequiredService<AccessStoreDatabase>(),

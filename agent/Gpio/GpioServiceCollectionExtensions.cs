@@ -18,8 +18,8 @@ public static class GpioServiceCollectionExtensions
     public static IServiceCollection AddGpio(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptionsWithValidateOnStart<GpioOptions>()
-            .Bind(configuration.GetSection(GpioOptions.SectionName))
-            .ValidateDataAnnotations();
+            .Bind(configuration.GetSection(GpioOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GpioOptions>, GpioOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SimulatedGpioDriver(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => GpioControllerFactory.Create(

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cybercantal.Edge.Agent.Hosting;
 
 namespace Cybercantal.Edge.Agent.Usage;
 
@@ -29,10 +30,10 @@ public sealed class UsageOptions
     /// <summary>Per-PC probe port overrides, by PC id (a Windows seat on 3389 among Linux ones).</summary>
     public IDictionary<string, int> PcProbePorts { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan PcProbeInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan PcProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Consecutive failed probes after which an open session on that PC ends as pc-unreachable.</summary>
@@ -40,14 +41,14 @@ public sealed class UsageOptions
     public int PcSilentChecks { get; set; } = 4;
 
     /// <summary>How often open copier sessions are checked for idle time and maximum duration.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan CopierCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A copier session with no new page for this long ends as idle-timeout.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "04:00:00")]
+    [TimeSpanRange("00:00:10", "04:00:00")]
     public TimeSpan CopierIdleTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
-    [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
+    [TimeSpanRange("00:01:00", "12:00:00")]
     public TimeSpan CopierMaxDuration { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
@@ -58,21 +59,21 @@ public sealed class UsageOptions
     public int CopierMaxPlausiblePages { get; set; } = 20_000;
 
     /// <summary>How often room bookings are scanned (booking end, occupancy timeout, no-show).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan RoomScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>A booking with no check-in this long after its start is released and recorded as a no-show.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "02:00:00")]
+    [TimeSpanRange("00:01:00", "02:00:00")]
     public TimeSpan RoomNoShowAfter { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>A room use with no badge of its holder for this long ends as occupancy-timeout.</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "24:00:00")]
+    [TimeSpanRange("00:05:00", "1.00:00:00")]
     public TimeSpan RoomOccupancyTimeout { get; set; } = TimeSpan.FromHours(4);
 
     /// <summary>
     /// A seat taken at a desk reader is released after this long even if its holder never badged out nor
     /// logged out, so a forgotten seat never lends its holder's name to the next day's sessions.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:10:00", "24:00:00")]
+    [TimeSpanRange("00:10:00", "1.00:00:00")]
     public TimeSpan SeatMaxDuration { get; set; } = TimeSpan.FromHours(12);
 }

@@ -25,10 +25,10 @@ public static class UsageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptionsWithValidateOnStart<UsageOptions>()
             .Bind(configuration.GetSection(UsageOptions.SectionName))
-            .ValidateDataAnnotations()
             .Validate(o => o.PcEndpointPrefixes.All(IsPrefix), "Usage:PcEndpointPrefixes: every prefix must be http://host:port/ ending with '/'")
             .Validate(o => o.PcProbePorts.Values.All(p => p is > 0 and <= 65535), "Usage:PcProbePorts: every port must be 1-65535")
             .Validate(o => o.CopierIdleTimeout <= o.CopierMaxDuration, "Usage:CopierIdleTimeout must not exceed Usage:CopierMaxDuration");
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UsageOptions>, UsageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new UsageStateStore(StatePath(
             sp.GetRequiredService<IOptions<UsageOptions>>().Value,

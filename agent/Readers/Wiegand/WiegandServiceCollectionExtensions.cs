@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Cybercantal.Edge.Agent.Readers.Wiegand;
 
@@ -12,8 +13,8 @@ public static class WiegandServiceCollectionExtensions
     public static IServiceCollection AddWiegandReaders(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<WiegandTiming>()
-            .BindConfiguration(WiegandTiming.SectionName)
-            .ValidateDataAnnotations();
+            .BindConfiguration(WiegandTiming.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WiegandTiming>, WiegandTimingValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WiegandReaderFactory>();
         return services;

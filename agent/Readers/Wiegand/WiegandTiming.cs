@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cybercantal.Edge.Agent.Hosting;
 
 namespace Cybercantal.Edge.Agent.Readers.Wiegand;
 
@@ -11,14 +12,14 @@ public sealed class WiegandTiming
     public const string SectionName = "Wiegand";
 
     /// <summary>Silence on both lines that closes a frame. Readers leave 2 ms between bits and far more between frames.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.005", "00:00:01")]
+    [TimeSpanRange("00:00:00.005", "00:00:01")]
     public TimeSpan FrameGap { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>
     /// Two edges closer than this cannot be two bits (the spec's shortest bit interval is 200 µs):
     /// on the same line the second is ringing and is dropped; on the other line the frame is noise.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:00.001")]
+    [TimeSpanRange("00:00:00", "00:00:00.001")]
     public TimeSpan MinimumEdgeSpacing { get; set; } = TimeSpan.FromMicroseconds(300);
 
     /// <summary>Bursts with fewer bits than this are glitches on an idle line and are dropped without a fault.</summary>
@@ -30,10 +31,10 @@ public sealed class WiegandTiming
     public int MaximumFrameBits { get; set; } = 256;
 
     /// <summary>Wait before trying again to open the data lines after a failure.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan ReopenDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Faults closer together than this belong to one burst and share one log line.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan FaultLogQuietPeriod { get; set; } = TimeSpan.FromSeconds(10);
 }

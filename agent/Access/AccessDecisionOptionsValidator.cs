@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+
+namespace Cybercantal.Edge.Agent.Access;
+
+/// <summary>
+/// Checks the DataAnnotations attributes of <see cref="AccessDecisionOptions"/> with code generated at compile time
+/// (no reflection nor TypeConverter at run time), so trimmed and Native AOT builds validate exactly as JIT ones.
+/// </summary>
+[OptionsValidator]
+public sealed partial class AccessDecisionOptionsValidator : IValidateOptions<AccessDecisionOptions>;
