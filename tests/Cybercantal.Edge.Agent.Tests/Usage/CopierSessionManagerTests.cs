@@ -171,6 +171,10 @@ public sealed class CopierSessionManagerTests : IAsyncLifetime, IDisposable
         _time.Advance(TimeSpan.FromMinutes(1));
         await _copiers.CheckOnceAsync(CancellationToken.None);
         var lastAlive = _time.GetUtcNow();
+        // The first run is gone before the clock moves on: left running, its own periodic check would close
+        // the idle session while the second run recovers it, and which one wins would depend on the scheduler.
+        // A stop leaves open sessions in the state exactly as a crash does (touched at this same instant).
+        await _copiers.StopAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromHours(1));
 
         var journalAfter = new RecordingJournal();
