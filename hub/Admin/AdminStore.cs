@@ -248,24 +248,12 @@ public sealed class AdminStore
         {
             var previous = id is { } existing ? ReadRight(transaction, caller, existing) : null;
             RequireMemberAt(transaction, caller, memberId, site);
-            if (previous is not null)
-            {
-                scope.Touch(previous.MemberId);
-            }
-
-            scope.Touch(memberId);
-            using var command = Command(transaction, previous is null
-                ? "INSERT INTO rights (member_id, site, zone, schedule, valid_from, valid_to) VALUES ($member, $site, $zone, $schedule, $from, $to) RETURNING id"
-                : "UPDATE rights SET member_id = $member, site = $site, zone = $zone, schedule = $schedule, valid_from = $from, valid_to = $to WHERE id = $id RETURNING id");
-            command.Parameters.AddWithValue("$id", id ?? 0);
-            command.Parameters.AddWithValue("$member", memberId);
-            command.Parameters.AddWithValue("$site", site);
-            command.Parameters.AddWithValue("$zone", zone);
-            command.Parameters.AddWithValue("$schedule", (object?)request.Schedule ?? DBNull.Value);
-            command.Parameters.AddWithValue("$from", Date(request.ValidFrom));
-            command.Parameters.AddWithValue("$to", Date(request.ValidTo));
-            var newId = (long)command.ExecuteScalar()!;
-            AdminLog.RowChanged(_logger, caller.Name, "right", newId, site);
+            var newId = SaveZoneRow(transaction, scope, caller, "right", id, previous?.MemberId, memberId, site, zone,
+                "INSERT INTO rights (member_id, site, zone, schedule, valid_from, valid_to) VALUES ($member, $site, $zone, $schedule, $from, $to) RETURNING id",
+                "UPDATE rights SET member_id = $member, site = $site, zone = $zone, schedule = $schedule, valid_from = $from, valid_to = $to WHERE id = $id RETURNING id",
+                ("$schedule", (object?)request.Schedule ?? DBNull.Value),
+                ("$from", Date(request.ValidFrom)),
+                ("$to", Date(request.ValidTo)));
             return new RightView(newId, memberId, site, zone, request.Schedule, request.ValidFrom, request.ValidTo);
         });
     }
@@ -294,23 +282,11 @@ public sealed class AdminStore
         {
             var previous = id is { } existing ? ReadLease(transaction, caller, existing) : null;
             RequireMemberAt(transaction, caller, memberId, site);
-            if (previous is not null)
-            {
-                scope.Touch(previous.MemberId);
-            }
-
-            scope.Touch(memberId);
-            using var command = Command(transaction, previous is null
-                ? "INSERT INTO leases (member_id, site, zone, start_date, end_date) VALUES ($member, $site, $zone, $start, $end) RETURNING id"
-                : "UPDATE leases SET member_id = $member, site = $site, zone = $zone, start_date = $start, end_date = $end WHERE id = $id RETURNING id");
-            command.Parameters.AddWithValue("$id", id ?? 0);
-            command.Parameters.AddWithValue("$member", memberId);
-            command.Parameters.AddWithValue("$site", site);
-            command.Parameters.AddWithValue("$zone", zone);
-            command.Parameters.AddWithValue("$start", Date(start));
-            command.Parameters.AddWithValue("$end", Date(request.End));
-            var newId = (long)command.ExecuteScalar()!;
-            AdminLog.RowChanged(_logger, caller.Name, "lease", newId, site);
+            var newId = SaveZoneRow(transaction, scope, caller, "lease", id, previous?.MemberId, memberId, site, zone,
+                "INSERT INTO leases (member_id, site, zone, start_date, end_date) VALUES ($member, $site, $zone, $start, $end) RETURNING id",
+                "UPDATE leases SET member_id = $member, site = $site, zone = $zone, start_date = $start, end_date = $end WHERE id = $id RETURNING id",
+                ("$start", Date(start)),
+                ("$end", Date(request.End)));
             return new LeaseView(newId, memberId, site, zone, start, request.End);
         });
     }
@@ -391,23 +367,11 @@ public sealed class AdminStore
                 }
             }
 
-            if (previous is not null)
-            {
-                scope.Touch(previous.MemberId);
-            }
-
-            scope.Touch(memberId);
-            using var command = Command(transaction, previous is null
-                ? "INSERT INTO bookings (member_id, site, zone, start_us, end_us) VALUES ($member, $site, $zone, $start, $end) RETURNING id"
-                : "UPDATE bookings SET member_id = $member, site = $site, zone = $zone, start_us = $start, end_us = $end WHERE id = $id RETURNING id");
-            command.Parameters.AddWithValue("$id", id ?? 0);
-            command.Parameters.AddWithValue("$member", memberId);
-            command.Parameters.AddWithValue("$site", site);
-            command.Parameters.AddWithValue("$zone", zone);
-            command.Parameters.AddWithValue("$start", startUs);
-            command.Parameters.AddWithValue("$end", endUs);
-            var newId = (long)command.ExecuteScalar()!;
-            AdminLog.RowChanged(_logger, caller.Name, "booking", newId, site);
+            var newId = SaveZoneRow(transaction, scope, caller, "booking", id, previous?.MemberId, memberId, site, zone,
+                "INSERT INTO bookings (member_id, site, zone, start_us, end_us) VALUES ($member, $site, $zone, $start, $end) RETURNING id",
+                "UPDATE bookings SET member_id = $member, site = $site, zone = $zone, start_us = $start, end_us = $end WHERE id = $id RETURNING id",
+                ("$start", startUs),
+                ("$end", endUs));
             return new BookingView(newId, memberId, site, zone, start.ToUniversalTime(), end.ToUniversalTime());
         });
     }
@@ -562,6 +526,45 @@ public sealed class AdminStore
             [.. rights.Where(r => caller.CanSee(r.Site))],
             [.. leases.Where(l => caller.CanSee(l.Site))],
             [.. bookings.Where(b => caller.CanSee(b.Site))]);
+    }
+
+    /// <summary>
+    /// Inserts (no previous row) or updates one member's row on a zone of a site (right, lease, booking) and
+    /// marks whose credentials change: the previous holder when the row moves to another member, and the new one.
+    /// </summary>
+    private long SaveZoneRow(
+        SqliteTransaction transaction,
+        ChangeScope scope,
+        ApiCaller caller,
+        string kind,
+        long? id,
+        string? previousMemberId,
+        string memberId,
+        string site,
+        string zone,
+        string insertSql,
+        string updateSql,
+        params (string Name, object Value)[] values)
+    {
+        if (previousMemberId is not null)
+        {
+            scope.Touch(previousMemberId);
+        }
+
+        scope.Touch(memberId);
+        using var command = Command(transaction, previousMemberId is null ? insertSql : updateSql);
+        command.Parameters.AddWithValue("$id", id ?? 0);
+        command.Parameters.AddWithValue("$member", memberId);
+        command.Parameters.AddWithValue("$site", site);
+        command.Parameters.AddWithValue("$zone", zone);
+        foreach (var (name, value) in values)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var newId = (long)command.ExecuteScalar()!;
+        AdminLog.RowChanged(_logger, caller.Name, kind, newId, site);
+        return newId;
     }
 
     private static void RequireMemberAt(SqliteTransaction transaction, ApiCaller caller, string memberId, string site)
