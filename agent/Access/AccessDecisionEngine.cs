@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Cybercantal.Edge.Agent.Sites;
+using Cybercantal.Edge.Protocol.Access;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

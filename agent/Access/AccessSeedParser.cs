@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cybercantal.Edge.Protocol.Access;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,3 +1,5 @@
+using Cybercantal.Edge.Protocol.Access;
+
 namespace Cybercantal.Edge.Agent.Access;
 
 /// <summary>

@@ -6,6 +6,7 @@ using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Journal;
 using Cybercantal.Edge.Agent.Sites;
 using Cybercantal.Edge.Agent.Sync;
+using Cybercantal.Edge.Protocol.Access;
 using Cybercantal.Edge.Protocol.Credentials;
 using Cybercantal.Edge.Protocol.Journal;
 using Cybercantal.Edge.Protocol.Mqtt;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cybercantal.Edge.Hub.Credentials;
 using Cybercantal.Edge.Hub.Store;
+using Cybercantal.Edge.Protocol.Access;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -237,7 +238,8 @@ public sealed class AdminStore
         var memberId = AdminValidation.Id("memberId", request.MemberId);
         var site = AdminValidation.Site("site", request.Site);
         var zone = AdminValidation.Id("zone", request.Zone);
-        if (request.Schedule is { } schedule && !ScheduleText.IsValid(schedule))
+        // The gateways' own parser: a schedule they would skip (refusing the member) never leaves the hub.
+        if (request.Schedule is { } schedule && !RightSchedule.TryParse(schedule, out _, out _, out _))
         {
             throw AdminException.Invalid("schedule", $"'{schedule}' is not a weekly schedule (e.g. 'mon-fri 08:00-12:00,14:00-18:00; sat 09:00-12:00').");
         }

@@ -1,6 +1,7 @@
 using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Sites;
 using Cybercantal.Edge.Agent.Tests.Support;
+using Cybercantal.Edge.Protocol.Access;
 using static Cybercantal.Edge.Agent.Tests.Access.AccessTestPopulation;
 using static Cybercantal.Edge.Agent.Tests.Support.AccessTestSite;
 

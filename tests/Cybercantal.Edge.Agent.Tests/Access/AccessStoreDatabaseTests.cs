@@ -1,5 +1,6 @@
 using Cybercantal.Edge.Agent.Access;
 using Cybercantal.Edge.Agent.Tests.Support;
+using Cybercantal.Edge.Protocol.Access;
 using Microsoft.Data.Sqlite;
 
 namespace Cybercantal.Edge.Agent.Tests.Access;

@@ -1,4 +1,4 @@
-namespace Cybercantal.Edge.Agent.Access;
+namespace Cybercantal.Edge.Protocol.Access;
 
 /// <summary>
 /// One compiled range of a weekly schedule: a set of days (bit n = <see cref="DayOfWeek"/> n) and a

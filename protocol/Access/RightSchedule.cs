@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cybercantal.Edge.Agent.Access;
+namespace Cybercantal.Edge.Protocol.Access;
 
 /// <summary>
 /// The text form of an explicit right's weekly schedule, as stored and seeded:
